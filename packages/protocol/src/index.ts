@@ -1,0 +1,1 @@
+export { ProtocolError, type ProtocolErrorCode } from './errors.js';
