@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Database } from './database.js';
+import type { Database, Db } from './database.js';
 
 // Migrations are plain SQL files (packages/core/migrations/NNNN_name.sql), applied
 // in name order, each once, inside a transaction. Hand-written rather than
@@ -38,12 +38,26 @@ export async function migrate(
     const done = new Set(rowsOf<{ name: string }>(rows).map((r) => r.name));
     for (const m of migrations) {
       if (done.has(m.name)) continue;
-      await tx.execute(sql.raw(m.sql));
+      await execScript(database, tx, m.sql);
       await tx.execute(sql`insert into schema_migrations (name) values (${m.name})`);
       applied.push(m.name);
     }
   });
   return applied;
+}
+
+// A migration holds several statements. node-postgres runs a parameterless query
+// through the simple protocol, which allows that; PGlite's query() uses the
+// extended protocol, which does not, so on PGlite the script goes through the
+// transaction client's exec().
+async function execScript(database: Database, tx: Db, script: string): Promise<void> {
+  if (database.kind === 'pglite') {
+    const { client } = (tx as unknown as { session: { client: { exec(q: string): Promise<unknown> } } })
+      .session;
+    await client.exec(script);
+    return;
+  }
+  await tx.execute(sql.raw(script));
 }
 
 /** node-postgres returns { rows }, PGlite returns { rows } too; normalise defensively. */
