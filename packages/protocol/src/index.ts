@@ -1,1 +1,2 @@
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
+export * from './frame/index.js';

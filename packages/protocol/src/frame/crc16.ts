@@ -1,0 +1,27 @@
+// CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, xorout 0.
+// Used for the container CRC (protocol.md §1.3) and the RNM check value (§3.1).
+// Check value: crc16CcittFalse(ascii("123456789")) = 0x29B1.
+
+const TABLE = buildTable();
+
+function buildTable(): Uint16Array {
+  const table = new Uint16Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n << 8;
+    for (let bit = 0; bit < 8; bit++) c = c & 0x8000 ? (c << 1) ^ 0x1021 : c << 1;
+    table[n] = c & 0xffff;
+  }
+  return table;
+}
+
+/**
+ * CRC of `bytes`; pass the previous result as `init` to continue over a
+ * second range (the container CRC skips the header's own CRC field).
+ */
+export function crc16CcittFalse(bytes: Uint8Array, init = 0xffff): number {
+  let crc = init & 0xffff;
+  for (let i = 0; i < bytes.length; i++) {
+    crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ bytes[i]!) & 0xff]!;
+  }
+  return crc;
+}
