@@ -1,2 +1,3 @@
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
 export * from './frame/index.js';
+export * from './identifiers/index.js';
