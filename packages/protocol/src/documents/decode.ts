@@ -1,0 +1,218 @@
+/**
+ * Document TLV → FNS JSON (protocol.md §2.1, §2.2, §2.6). One pass over the
+ * bytes, no copies except strings; tag facts come from the registry, prebuilt
+ * below into a dense array so the hot loop does no map or regex work.
+ */
+import { ProtocolError } from '../errors.js';
+import { documentByCode, getTag, jsonNameFor, parentNameTable } from '../registry/registry.js';
+import type { TagKind } from '../tags.js';
+import { encodeBase64 } from '../tlv/base64.js';
+import { decodeCp866 } from '../tlv/cp866.js';
+import { decodeFpd, decodeFvln, decodeMessageFiscalSign, decodeUint, decodeVln } from '../tlv/values.js';
+import { type FnsDocument, type FnsFields, type FnsValue, MAX_DEPTH } from './types.js';
+
+const K_UINT = 0;
+const K_VLN = 1;
+const K_FVLN = 2;
+const K_STRING = 3;
+const K_BYTES = 4;
+const K_FPD = 5;
+const K_STLV = 6;
+const KIND_CODE: Record<TagKind, number> = {
+  byte: K_UINT,
+  u16: K_UINT,
+  u32: K_UINT,
+  unixtime: K_UINT,
+  vln: K_VLN,
+  fvln: K_FVLN,
+  string: K_STRING,
+  bytes: K_BYTES,
+  fpd: K_FPD,
+  stlv: K_STLV,
+};
+const N_NONE = 0;
+const N_TRIM = 1;
+const N_INN = 2;
+
+interface Entry {
+  kind: number;
+  maxLength: number;
+  repeatable: boolean;
+  normalize: number;
+  name: string;
+  key: string;
+}
+
+/** Tag number → decoding facts; unknown tags have an entry too (kept as base64 bytes). */
+const ENTRIES: Entry[] = [];
+for (let tag = 0; tag <= 0xffff; tag++) {
+  const def = getTag(tag);
+  if (def === undefined) continue;
+  ENTRIES[tag] = {
+    kind: KIND_CODE[def.kind],
+    maxLength: def.maxLength,
+    repeatable: def.repeatable,
+    normalize: def.normalize === 'inn' ? N_INN : def.normalize === 'trim' ? N_TRIM : N_NONE,
+    name: jsonNameFor(tag, -1),
+    key: String(tag),
+  };
+}
+
+function unknownEntry(tag: number): Entry {
+  return {
+    kind: K_BYTES,
+    maxLength: 0xffff,
+    repeatable: false,
+    normalize: N_NONE,
+    name: `tag${tag}`,
+    key: String(tag),
+  };
+}
+
+/** §2.2 normalisation: trim INN and RNM; a 12-char INN starting "00" is a left-padded 10-digit one. */
+function normalise(text: string, how: number): string {
+  const t = text.trim();
+  if (
+    how === N_INN &&
+    t.length === 12 &&
+    t.charCodeAt(0) === 48 &&
+    t.charCodeAt(1) === 48 &&
+    t !== '000000000000'
+  ) {
+    return t.slice(2);
+  }
+  return t;
+}
+
+function decodeFields(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  parent: number,
+  path: number[],
+  byTag: boolean,
+  out: FnsFields,
+): FnsFields {
+  const names = byTag ? undefined : parentNameTable(parent);
+  let p = start;
+  while (p < end) {
+    if (p + 4 > end) {
+      throw new ProtocolError('TRUNCATED', `TLV header needs 4 bytes, ${end - p} left`, p, path.slice());
+    }
+    const tag = (bytes[p] as number) | ((bytes[p + 1] as number) << 8);
+    const len = (bytes[p + 2] as number) | ((bytes[p + 3] as number) << 8);
+    const vStart = p + 4;
+    const vEnd = vStart + len;
+    if (vEnd > end) {
+      throw new ProtocolError(
+        'LENGTH_OUT_OF_BOUNDS',
+        `length ${len} runs ${vEnd - end} byte(s) past the enclosing value`,
+        p,
+        [...path, tag],
+      );
+    }
+    const e = ENTRIES[tag] ?? unknownEntry(tag);
+    if (len > e.maxLength) {
+      throw new ProtocolError('VALUE_TOO_LONG', `${len} bytes exceed the maximum ${e.maxLength}`, p, [
+        ...path,
+        tag,
+      ]);
+    }
+    let value: FnsValue;
+    switch (e.kind) {
+      case K_UINT:
+        value = decodeUint(bytes, vStart, vEnd);
+        break;
+      case K_VLN:
+        value = decodeVln(bytes, vStart, vEnd);
+        break;
+      case K_FVLN:
+        value = decodeFvln(bytes, vStart, vEnd);
+        break;
+      case K_STRING:
+        value = decodeCp866(bytes, vStart, vEnd);
+        if (e.normalize !== N_NONE) value = normalise(value, e.normalize);
+        break;
+      case K_FPD:
+        value = decodeFpd(bytes, vStart, vEnd);
+        break;
+      case K_STLV:
+        if (path.length >= MAX_DEPTH) {
+          throw new ProtocolError('NESTING_TOO_DEEP', `STLV nesting exceeds ${MAX_DEPTH} levels`, p, [
+            ...path,
+            tag,
+          ]);
+        }
+        path.push(tag);
+        value = decodeFields(bytes, vStart, vEnd, tag, path, byTag, {});
+        path.pop();
+        break;
+      default:
+        value = encodeBase64(bytes.subarray(vStart, vEnd));
+    }
+    const key = byTag ? e.key : names === undefined ? e.name : (names.get(tag) ?? e.name);
+    const prev = out[key];
+    if (prev === undefined) out[key] = e.repeatable ? [value] : value;
+    else if (e.repeatable) (prev as FnsValue[]).push(value);
+    // A non-repeatable tag met twice is kept, as an array, rather than lost.
+    else if (Array.isArray(prev)) prev.push(value);
+    else out[key] = [prev, value];
+    p = vEnd;
+  }
+  return out;
+}
+
+export interface DecodeOptions {
+  /** Trailing bytes (ФПС, §1.4) received apart from the document; appended after any in `bytes`. */
+  trailer?: Uint8Array;
+}
+
+function decodeWith(bytes: Uint8Array, options: DecodeOptions | undefined, byTag: boolean): FnsDocument {
+  if (bytes.length < 4) {
+    throw new ProtocolError('TRUNCATED', `document TLV header needs 4 bytes, got ${bytes.length}`, 0);
+  }
+  const code = (bytes[0] as number) | ((bytes[1] as number) << 8);
+  const len = (bytes[2] as number) | ((bytes[3] as number) << 8);
+  const doc = documentByCode(code);
+  if (doc === undefined)
+    throw new ProtocolError('UNKNOWN_DOCUMENT', `form code ${code} is not a document`, 0, [code]);
+  const end = 4 + len;
+  if (end > bytes.length) {
+    throw new ProtocolError(
+      'LENGTH_OUT_OF_BOUNDS',
+      `document length ${len} runs ${end - bytes.length} byte(s) past the end`,
+      0,
+      [code],
+    );
+  }
+  if (len > doc.maxLength) {
+    throw new ProtocolError('VALUE_TOO_LONG', `document of ${len} bytes exceeds ${doc.maxLength}`, 0, [code]);
+  }
+  const fields = decodeFields(bytes, 4, end, code, [code], byTag, { code });
+  let raw = bytes;
+  if (options?.trailer !== undefined && options.trailer.length > 0) {
+    raw = new Uint8Array(bytes.length + options.trailer.length);
+    raw.set(bytes);
+    raw.set(options.trailer, bytes.length);
+  }
+  // §2.6: rawData = document TLV + the trailer bytes as received.
+  fields.rawData = encodeBase64(raw);
+  const mfs = decodeMessageFiscalSign(raw.subarray(end));
+  if (mfs !== undefined) fields.messageFiscalSign = mfs;
+  return { [byTag ? String(code) : doc.json]: fields };
+}
+
+/** A bare document TLV (maybe followed by its trailer) → `{ "<docName>": { code, ...fields, rawData, messageFiscalSign? } }`. */
+export function decodeDocument(bytes: Uint8Array, options?: DecodeOptions): FnsDocument {
+  return decodeWith(bytes, options, false);
+}
+
+/** As decodeDocument, with tag numbers as keys (`{"3": {"1040": 5, ...}}`). */
+export function decodeDocumentTags(bytes: Uint8Array, options?: DecodeOptions): FnsDocument {
+  return decodeWith(bytes, options, true);
+}
+
+/** The children of an STLV value as tag-keyed JSON (for bare TLV fragments, tests and tools). */
+export function decodeStlvTags(bytes: Uint8Array, parent = -1): FnsFields {
+  return decodeFields(bytes, 0, bytes.length, parent, [], true, {});
+}
