@@ -1,0 +1,3 @@
+export * from './documents.js';
+export * from './outbox.js';
+export * from './registers.js';

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { rowsOf } from '../db/migrate.js';
+import { AppError } from '../errors.js';
+import { closeShiftInput, receiptInput } from '../testing/document-inputs.js';
+import { createTestDatabase } from '../testing/test-database.js';
+import { getDocument } from './get-document.js';
+import { ingestDocuments } from './ingest-documents.js';
+
+let database: Database;
+before(async () => {
+  database = await createTestDatabase();
+});
+after(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.exec('truncate documents, document_keys, registers, fiscal_drives, outbox restart identity');
+});
+
+async function count(table: string): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)),
+  );
+  return rows[0]?.n ?? -1;
+}
+
+test('stores new documents once and reports retransmissions as duplicates', async () => {
+  const { db } = database;
+  const batch = [receiptInput({ fd: 1 }), receiptInput({ fd: 2 })];
+  assert.deepEqual(await ingestDocuments({ db, documents: batch }), ['stored', 'stored']);
+  assert.deepEqual(await ingestDocuments({ db, documents: [receiptInput({ fd: 2 })] }), ['duplicate']);
+  assert.equal(await count('documents'), 2);
+  assert.equal(await count('document_keys'), 2);
+});
+
+test('a batch with repeats inside and against stored documents stores each key once', async () => {
+  const { db } = database;
+  await ingestDocuments({ db, documents: [receiptInput({ fd: 5 })] });
+  const outcomes = await ingestDocuments({
+    db,
+    documents: [
+      receiptInput({ fd: 6 }),
+      receiptInput({ fd: 5 }),
+      receiptInput({ fd: 6 }),
+      receiptInput({ fd: 7 }),
+    ],
+  });
+  assert.deepEqual(outcomes, ['stored', 'duplicate', 'duplicate', 'stored']);
+  assert.equal(await count('documents'), 3);
+  assert.equal(await count("outbox where topic = 'fns.relay'"), 3);
+});
+
+test('keeps the raw bytes verbatim, the JSON, and the query columns', async () => {
+  const { db } = database;
+  const input = receiptInput({
+    fd: 9,
+    cash: 12345,
+    ecash: 678,
+    docTime: '2026-12-04T23:59:58',
+    buyer: 'buyer@example.com',
+    cashier: 'Петров П.',
+  });
+  await ingestDocuments({ db, documents: [input] });
+  const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 9 });
+  assert.deepEqual(new Uint8Array(row.raw), input.raw);
+  assert.deepEqual(row.document, input.document);
+  assert.equal(row.docTime, '2026-12-04 23:59:58');
+  assert.equal(row.receivedAt.getTime(), input.receivedAt.getTime());
+  assert.equal(row.cashTotal, 12345);
+  assert.equal(row.ecashTotal, 678);
+  assert.equal(row.totalSum, 13023);
+  assert.equal(row.prepaidTotal, 0);
+  assert.equal(row.operationType, 1);
+  assert.equal(row.cashier, 'Петров П.');
+  assert.equal(row.rnm, '0000000005008570');
+  assert.equal(row.userInn, '7702203276');
+  assert.equal(row.ffdVersion, '1.2');
+  assert.equal(row.fiscalSign, 2853205313);
+  assert.equal(row.flkStatus, 'passed');
+  assert.equal(row.cryptoStatus, 'verified');
+});
+
+test('ФЛК-failed documents are stored with their violations', async () => {
+  const { db } = database;
+  const input = {
+    ...receiptInput({ fd: 3 }),
+    flkViolations: [{ tag: 1020, path: [3, 1020], rule: 'total', message: 'Сумма не сходится' }],
+  };
+  await ingestDocuments({ db, documents: [input] });
+  const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 3 });
+  assert.equal(row.flkStatus, 'failed');
+  assert.deepEqual(row.flkViolations, input.flkViolations);
+});
+
+test('outbox: one relay job per stored document and an e-receipt job when 1008 is present', async () => {
+  const { db } = database;
+  await ingestDocuments({
+    db,
+    documents: [receiptInput({ fd: 1, buyer: '+79990001122' }), receiptInput({ fd: 2 })],
+  });
+  await ingestDocuments({ db, documents: [receiptInput({ fd: 1, buyer: '+79990001122' })] });
+  const jobs = rowsOf<{ topic: string; payload: Record<string, unknown> }>(
+    await db.execute(sql`select topic, payload from outbox order by id`),
+  );
+  assert.deepEqual(
+    jobs.map((j) => [j.topic, j.payload.fdNumber, j.payload.contact]),
+    [
+      ['fns.relay', 1, undefined],
+      ['receipt.email', 1, '+79990001122'],
+      ['fns.relay', 2, undefined],
+    ],
+  );
+});
+
+test('a failing batch leaves no documents, keys, registers or outbox rows', async () => {
+  const { db } = database;
+  const poisoned = receiptInput({ fd: 2 });
+  // 1e300 kopecks does not fit bigint: the database fails after the key rows were inserted.
+  (poisoned.document.receipt as Record<string, unknown>).totalSum = 1e300;
+  await assert.rejects(
+    ingestDocuments({ db, documents: [receiptInput({ fd: 1, buyer: 'a@b.ru' }), poisoned] }),
+    (err: unknown) => err instanceof AppError && err.code === 'UNAVAILABLE',
+  );
+  for (const table of ['documents', 'document_keys', 'registers', 'fiscal_drives', 'outbox']) {
+    assert.equal(await count(table), 0, table);
+  }
+  assert.deepEqual(await ingestDocuments({ db, documents: [receiptInput({ fd: 1 })] }), ['stored']);
+});
+
+test('invalid input is refused before anything is written', async () => {
+  const { db } = database;
+  await assert.rejects(
+    ingestDocuments({
+      db,
+      documents: [receiptInput({ fd: 1 }), { ...receiptInput({ fd: 2 }), fnNumber: '12ab' }],
+    }),
+    (err: unknown) => err instanceof AppError && err.code === 'INVALID_INPUT',
+  );
+  assert.equal(await count('documents'), 0);
+});
+
+test('registers and fiscal drives are learned, and late documents do not roll them back', async () => {
+  const { db } = database;
+  await ingestDocuments({
+    db,
+    documents: [
+      receiptInput({ fd: 10, docTime: '2026-12-04T10:00:00' }),
+      closeShiftInput({
+        fd: 11,
+        docTime: '2026-12-04T20:00:00',
+        backlog: 4,
+        backlogOldest: '2026-12-03T09:00:00',
+        backlogFirstFd: 7,
+        keyResourceDays: 30,
+      }),
+    ],
+  });
+  // A late retransmission of an older document.
+  await ingestDocuments({ db, documents: [receiptInput({ fd: 8, docTime: '2026-12-03T09:00:00' })] });
+  const [drive] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select last_fd_number::int as fd, last_doc_time::text as t, backlog_count::int as backlog,
+      backlog_oldest_time::text as oldest, backlog_first_fd::int as first_fd, key_resource_days as days,
+      expires_on::text as expires, rnm, user_inn from fiscal_drives`),
+  );
+  assert.deepEqual(drive, {
+    fd: 11,
+    t: '2026-12-04 20:00:00',
+    backlog: 4,
+    oldest: '2026-12-03 09:00:00',
+    first_fd: 7,
+    days: 30,
+    expires: '2027-01-03',
+    rnm: '0000000005008570',
+    user_inn: '7702203276',
+  });
+  const [register] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select rnm, kkt_serial, user_name, address, fn_number, last_fd_number::int as fd,
+      last_doc_time::text as t, ffd_version from registers`),
+  );
+  assert.deepEqual(register, {
+    rnm: '0000000005008570',
+    kkt_serial: '000000000002',
+    user_name: 'ООО Ромашка',
+    address: 'г. Москва, ул. Тверская, 1',
+    fn_number: '9999078900000001',
+    fd: 11,
+    t: '2026-12-04 20:00:00',
+    ffd_version: '1.2',
+  });
+  // A later shift close with an empty backlog clears it.
+  await ingestDocuments({
+    db,
+    documents: [closeShiftInput({ fd: 20, docTime: '2026-12-05T20:00:00', backlog: 0 })],
+  });
+  const [after] = rowsOf<{ backlog: number; first_fd: number | null }>(
+    await db.execute(
+      sql`select backlog_count::int as backlog, backlog_first_fd::int as first_fd from fiscal_drives`,
+    ),
+  );
+  assert.deepEqual(after, { backlog: 0, first_fd: null });
+});
