@@ -1,4 +1,5 @@
 export { type Config, loadConfig } from './config.js';
+export { EmulatedFiscalCrypto } from './crypto/emulated-fiscal-crypto.js';
 export type {
   FiscalCrypto,
   MessageVerdict,

@@ -87,12 +87,22 @@ test('ФЛК-failed documents are stored with their violations', async () => {
   const { db } = database;
   const input = {
     ...receiptInput({ fd: 3 }),
-    flkViolations: [{ tag: 1020, path: [3, 1020], rule: 'total', message: 'Сумма не сходится' }],
+    flkViolations: [
+      { tag: 1020, path: [3, 1020], rule: 'total', severity: 'error' as const, message: 'Сумма не сходится' },
+    ],
   };
   await ingestDocuments({ db, documents: [input] });
   const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 3 });
   assert.equal(row.flkStatus, 'failed');
   assert.deepEqual(row.flkViolations, input.flkViolations);
+  const warned = {
+    ...receiptInput({ fd: 4 }),
+    flkViolations: [
+      { tag: 1203, path: [3, 1203], rule: 'inn', severity: 'warning' as const, message: 'ИНН' },
+    ],
+  };
+  await ingestDocuments({ db, documents: [warned] });
+  assert.equal((await getDocument({ db, fnNumber: warned.fnNumber, fdNumber: 4 })).flkStatus, 'passed');
 });
 
 test('outbox: one relay job per stored document and an e-receipt job when 1008 is present', async () => {

@@ -19,7 +19,7 @@ export interface IngestDocumentInput {
   formCode: number;
   /** Decoded FNS JSON `{ <documentName>: {...} }`. */
   document: FnsJson;
-  /** ФЛК violations; empty when the document passed. */
+  /** ФЛК findings; the document failed when any has severity 'error'. */
   flkViolations: readonly StoredViolation[];
   cryptoStatus: CryptoStatus;
   /** The instant the message was received (UTC); also picks the monthly partition. */
@@ -118,7 +118,7 @@ export async function ingestDocuments(options: IngestDocumentsOptions): Promise<
         buyerContact: c.buyerContact,
         fiscalSign: c.fiscalSign,
         ffdVersion: c.ffdVersion,
-        flkStatus: d.flkViolations.length === 0 ? 'passed' : 'failed',
+        flkStatus: d.flkViolations.some((v) => v.severity === 'error') ? 'failed' : 'passed',
         flkViolations: [...d.flkViolations],
         cryptoStatus: d.cryptoStatus,
         raw: d.raw,

@@ -5,7 +5,10 @@ import { bytea } from './bytea.js';
 export interface StoredViolation {
   tag: number;
   path: number[];
+  pointer?: string;
   rule: string;
+  /** Only errors fail the document; warnings are kept for the cabinet. */
+  severity: 'error' | 'warning';
   message: string;
 }
 

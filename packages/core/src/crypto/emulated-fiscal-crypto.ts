@@ -1,0 +1,32 @@
+import { computeOperatorSign, FiscalKeyring, verifyFiscalSign, verifyMessageSign } from '@openofd/protocol';
+import type { FiscalCrypto, MessageVerdict, OperatorSignInput, VerifyMessageInput } from './fiscal-crypto.js';
+
+/**
+ * The emulated crypto box (architecture.md "Fiscal crypto"): per-drive keys
+ * derived from OFD_MASTER_KEY with HMAC-Streebog-256, the same scheme the ККТ
+ * emulator's drives use (packages/protocol/src/crypto), so a tampered message
+ * fails here and a register can check our ФПО.
+ */
+export class EmulatedFiscalCrypto implements FiscalCrypto {
+  readonly name = 'emulated';
+  readonly #keys: FiscalKeyring;
+
+  constructor(masterKey: string) {
+    this.#keys = new FiscalKeyring(masterKey);
+  }
+
+  async verifyMessage(input: VerifyMessageInput): Promise<MessageVerdict> {
+    const key = this.#keys.get(input.fnNumber);
+    if (!verifyMessageSign(key, input.document, input.trailer)) {
+      return { status: 'rejected', reason: 'ФПС does not match the message' };
+    }
+    if (!verifyFiscalSign(key, input.document)) {
+      return { status: 'rejected', reason: 'ФПД (1077) is missing or does not match the document' };
+    }
+    return { status: 'verified' };
+  }
+
+  async operatorSign(input: OperatorSignInput): Promise<Uint8Array> {
+    return computeOperatorSign(this.#keys.get(input.fnNumber), input.confirmation);
+  }
+}
