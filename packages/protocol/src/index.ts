@@ -9,6 +9,7 @@ export { encodeDocument, encodeStlv } from './documents/encode.js';
 export { type SplitDocument, splitDocument } from './documents/split.js';
 export type { FnsDocument, FnsFields, FnsValue } from './documents/types.js';
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
+export * from './flk/index.js';
 export * from './frame/index.js';
 export * from './identifiers/index.js';
 export {
