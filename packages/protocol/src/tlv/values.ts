@@ -61,7 +61,7 @@ export function vlnBigInt(value: number | bigint | string): bigint {
     }
     return BigInt(value);
   }
-  if (!/^\d{1,40}$/.test(value)) throw new ProtocolError('BAD_VALUE', `"${value}" is not a decimal integer`);
+  if (!/^\d{1,160}$/.test(value)) throw new ProtocolError('BAD_VALUE', `"${value}" is not a decimal integer`);
   return BigInt(value);
 }
 
