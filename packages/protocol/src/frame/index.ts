@@ -1,4 +1,11 @@
 export {
+  buildConfirmation,
+  type ConfirmationInit,
+  encodeConfirmationMessage,
+  OFD_RESPONSE,
+  OPERATOR_MESSAGE,
+} from './confirmation.js';
+export {
   CONTAINER_HEADER_SIZE,
   type ContainerHeader,
   type ContainerHeaderInit,
