@@ -1,3 +1,4 @@
+export * from './accounts/index.js';
 export { type Config, loadConfig } from './config.js';
 export { EmulatedFiscalCrypto } from './crypto/emulated-fiscal-crypto.js';
 export type {
