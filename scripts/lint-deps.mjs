@@ -71,6 +71,31 @@ for (const [ws, allowed] of Object.entries(ALLOWED)) {
     }
   }
 }
+// The web app's layers (bulletproof-react): app → features → shared; a
+// feature never imports another feature, shared never imports features or app.
+{
+  const web = join(root, 'apps/web/src');
+  let files = [];
+  try {
+    files = walk(web, []);
+  } catch {}
+  const layerOf = (p) => {
+    const [top, name] = relative(web, p).split('/');
+    return top === 'features' ? `features/${name}` : top;
+  };
+  for (const file of files) {
+    const from = layerOf(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(importRe)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      if (!spec?.startsWith('.')) continue;
+      const to = layerOf(join(file, '..', spec));
+      const bad =
+        (from.startsWith('features/') && to !== from && (to.startsWith('features/') || to === 'app')) ||
+        (from === 'shared' && to !== 'shared');
+      if (bad) problems.push(`${relative(root, file)}: ${from} may not import ${to} (${spec})`);
+    }
+  }
+}
 if (problems.length > 0) {
   console.error(`Dependency rule broken:\n${problems.join('\n')}`);
   process.exit(1);

@@ -1,0 +1,1 @@
+export { CertificateSignInPage as default } from '../../features/certificate-sign-in/components/certificate-sign-in-page';

@@ -1,0 +1,1 @@
+export { CheckEmailPage as default } from '../../features/auth/components/check-email-page';

@@ -1,0 +1,1 @@
+export { ConfirmEmailChangePage as default } from '../../features/profile/components/confirm-email-change-page';

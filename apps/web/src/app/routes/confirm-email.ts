@@ -1,0 +1,1 @@
+export { ConfirmEmailPage as default } from '../../features/auth/components/confirm-email-page';

@@ -1,0 +1,1 @@
+export { DevMailPage as default } from '../../features/dev-mail/components/dev-mail-page';

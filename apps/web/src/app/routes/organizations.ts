@@ -1,0 +1,1 @@
+export { OrganizationsPage as default } from '../../features/organizations/components/organizations-page';

@@ -1,0 +1,1 @@
+export { SecurityLogPage as default } from '../../features/security-log/components/security-log-page';

@@ -1,0 +1,96 @@
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { normalizePhone, signInRequestSchema } from '@openofd/contract';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../../shared/api/api-error';
+import { applyApiError, errorMessage, focusFirstInvalid } from '../../../shared/forms/apply-api-error';
+import { validateWith } from '../../../shared/forms/schema-validate';
+import { looksLikePhone } from '../../../shared/phone/ru-phone';
+import { AuthCard } from '../../../shared/ui/auth-card';
+import { FormError } from '../../../shared/ui/form-error';
+import { useResendConfirmation } from '../api/resend-confirmation';
+import { useSignIn } from '../api/sign-in';
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const signIn = useSignIn();
+  const resend = useResendConfirmation();
+  const [formError, setFormError] = useState<string>();
+  const [unconfirmed, setUnconfirmed] = useState<string>();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { login: '', password: '' },
+    validate: validateWith(signInRequestSchema),
+  });
+
+  const submit = form.onSubmit(async ({ login, password }) => {
+    setFormError(undefined);
+    setUnconfirmed(undefined);
+    const normalized = looksLikePhone(login) ? (normalizePhone(login) ?? login) : login;
+    try {
+      await signIn.mutateAsync({ login: normalized, password });
+      navigate(from ?? '/profile', { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'email_not_confirmed' && login.includes('@'))
+        setUnconfirmed(login);
+      setFormError(applyApiError(form, e));
+      form.setFieldValue('password', '');
+    }
+  }, focusFirstInvalid);
+
+  return (
+    <AuthCard
+      title="Вход в кабинет"
+      footer={
+        <>
+          <Anchor component={Link} to="/sign-up">
+            Регистрация
+          </Anchor>
+          <Anchor component={Link} to="/forgot-password">
+            Забыли пароль?
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError message={formError} />
+          {unconfirmed && (
+            <Button
+              variant="light"
+              loading={resend.isPending}
+              disabled={resend.isSuccess}
+              onClick={() =>
+                resend.mutate({ email: unconfirmed }, { onError: (e) => setFormError(errorMessage(e)) })
+              }
+            >
+              {resend.isSuccess ? 'Письмо отправлено' : 'Отправить письмо для подтверждения ещё раз'}
+            </Button>
+          )}
+          <TextInput
+            label="E-mail или телефон"
+            autoComplete="username"
+            required
+            {...form.getInputProps('login')}
+          />
+          <PasswordInput
+            label="Пароль"
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={signIn.isPending}>
+            Войти
+          </Button>
+          <Group justify="center">
+            <Anchor component={Link} to="/sign-in/certificate" size="sm">
+              Войти по сертификату электронной подписи
+            </Anchor>
+          </Group>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,66 @@
+import { Alert, Badge, Loader, Paper, Stack, Table, Text } from '@mantine/core';
+import { type SecurityEventType, securityEventLabels } from '@openofd/contract';
+import { errorMessage } from '../../../shared/forms/apply-api-error';
+import { PageTitle } from '../../../shared/ui/page-title';
+import { useSecurityEvents } from '../api/get-security-events';
+
+const ALARMING = new Set<SecurityEventType>([
+  'sign_in_failed',
+  'lockout',
+  'recovery_code_failed',
+  'certificate_sign_in_failed',
+]);
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
+
+export function SecurityLogPage() {
+  const events = useSecurityEvents();
+  return (
+    <Stack>
+      <PageTitle>Журнал безопасности</PageTitle>
+      <Text c="dimmed">Входы, смены пароля и другие события вашего аккаунта, новые сверху.</Text>
+      {events.isPending && <Loader aria-label="Загрузка журнала" />}
+      {events.isError && <Alert color="red">{errorMessage(events.error)}</Alert>}
+      {events.isSuccess && (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" aria-label="События безопасности">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Когда</Table.Th>
+                  <Table.Th>Событие</Table.Th>
+                  <Table.Th>IP-адрес</Table.Th>
+                  <Table.Th>Подробности</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.data.events.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(e.at)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={ALARMING.has(e.type) ? 'red' : 'blue'}>
+                        {securityEventLabels[e.type]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{e.ip ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {Object.values(e.details).join(', ') || e.userAgent || ''}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {events.data.events.length === 0 && (
+            <Text c="dimmed" p="md">
+              Событий пока нет.
+            </Text>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}

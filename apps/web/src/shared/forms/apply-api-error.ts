@@ -1,0 +1,56 @@
+import { ApiError } from '../api/api-error';
+
+interface FormLike {
+  setErrors(errors: Record<string, string>): void;
+  getValues(): object;
+}
+
+/**
+ * Shows an API error on a form: messages for known fields go next to their
+ * inputs; the rest comes back as one message for the alert above the form.
+ * `aliases` maps API field names to form field names when they differ.
+ */
+export function applyApiError(
+  form: FormLike,
+  error: unknown,
+  aliases: Record<string, string> = {},
+): string | undefined {
+  if (!(error instanceof ApiError)) return 'Что-то пошло не так. Повторите попытку.';
+  const known = new Set(Object.keys(form.getValues()));
+  const onFields: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const [name, message] of Object.entries(error.fields)) {
+    const target = aliases[name] ?? name;
+    if (known.has(target)) onFields[target] = message;
+    else elsewhere.push(message);
+  }
+  form.setErrors(onFields);
+  if (Object.keys(onFields).length > 0 && elsewhere.length === 0) {
+    focusFirstInvalid();
+    return undefined;
+  }
+  return elsewhere.length > 0 ? elsewhere.join(' ') : errorMessage(error);
+}
+
+/** The user-facing text of any error. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'account_locked' && error.lockedUntil) {
+      const until = error.lockedUntil.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+      return `${error.message} Вход будет возможен после ${until}.`;
+    }
+    if (error.code === 'rate_limited' && error.retryAfterSeconds) {
+      return `${error.message} Повторите через ${error.retryAfterSeconds} с.`;
+    }
+    return error.message;
+  }
+  return error instanceof Error && error.message ? error.message : 'Что-то пошло не так. Повторите попытку.';
+}
+
+/** Moves focus to the first field Mantine marked invalid, so keyboard and screen-reader users land on it. */
+export function focusFirstInvalid(): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    el?.focus();
+  });
+}
