@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '../shared/forms/apply-api-error';
 import { useMe } from '../shared/session/use-me';
 
-function Waiting() {
+export function RouteLoading() {
   return (
     <Center mih="100dvh">
       <Loader aria-label="Загрузка" />
@@ -15,7 +15,7 @@ function Waiting() {
 export function RequireAuth() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Waiting />;
+  if (me.isPending) return <RouteLoading />;
   if (me.isError)
     return (
       <Center mih="100dvh" p="md">
@@ -32,7 +32,7 @@ export function RequireAuth() {
 /** Sign-in and sign-up pages: a signed-in user goes straight to the cabinet. */
 export function GuestOnly() {
   const me = useMe();
-  if (me.isPending) return <Waiting />;
+  if (me.isPending) return <RouteLoading />;
   if (me.data) return <Navigate to="/profile" replace />;
   return <Outlet />;
 }

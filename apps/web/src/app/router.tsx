@@ -1,5 +1,5 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { GuestOnly, RequireAuth } from './guards';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { GuestOnly, RequireAuth, RouteLoading } from './guards';
 import { NotFoundPage } from './not-found-page';
 
 // Each page is its own chunk (route `lazy`), so the sign-in page does not
@@ -9,7 +9,11 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 });
 
 export function createAppRouter() {
-  return createBrowserRouter([
+  return createBrowserRouter([{ HydrateFallback: RouteLoading, children: routes() }]);
+}
+
+function routes(): RouteObject[] {
+  return [
     { path: '/', element: <Navigate to="/profile" replace /> },
     {
       element: <GuestOnly />,
@@ -40,5 +44,5 @@ export function createAppRouter() {
       ],
     },
     { path: '*', element: <NotFoundPage /> },
-  ]);
+  ];
 }

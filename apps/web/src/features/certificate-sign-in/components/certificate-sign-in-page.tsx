@@ -93,14 +93,15 @@ export function CertificateSignInPage() {
           <FormError message={formError} />
           <SegmentedControl
             aria-label="Формат файлов"
+            fullWidth
             value={mode}
             onChange={(v) => {
               setMode(v as Mode);
               setErrors({});
             }}
             data={[
-              { value: 'pkcs12', label: 'PKCS#12 (.p12, .pfx)' },
-              { value: 'pem', label: 'PEM (сертификат + ключ)' },
+              { value: 'pkcs12', label: 'Файл .p12 / .pfx' },
+              { value: 'pem', label: 'PEM-файлы' },
             ]}
           />
           {mode === 'pkcs12' ? (
