@@ -197,3 +197,19 @@ test('property: random bytes yield only messages or a ProtocolError, with bounde
     ),
   );
 });
+
+test('the synthetic yandex frame (non-BCD FN 999907891234567f) fails the same way at every split', () => {
+  const vectors = readSharedJson<{
+    cases: { id: string; hex?: string; header_hex?: string; body_hex?: string }[];
+  }>('vectors/container_header_crc.json');
+  const session = readSharedJson<{ cases: { id: string; hex: string }[] }>('vectors/session_header.json');
+  const frame = Uint8Array.of(
+    ...fromHex(session.cases.find((c) => c.id === 'yandex-session-1')!.hex),
+    ...fromHex(vectors.cases.find((c) => c.id === 'yandex-frame-1')!.header_hex!),
+    ...fromHex(vectors.cases.find((c) => c.id === 'yandex-frame-crc')!.body_hex!),
+  );
+  assert.equal(frame.length, 30 + 305);
+  for (let cut = 0; cut <= frame.length; cut++) {
+    failsWith([frame.subarray(0, cut), frame.subarray(cut)], 'BAD_FIELD', 39);
+  }
+});

@@ -2,6 +2,7 @@
 // a whole session message, a container (32-byte header + document, as in some
 // ФФД 1.0 rawData), or a bare document TLV (possibly followed by the ФПС trailer).
 import { ProtocolError, type ProtocolErrorCode } from '../errors.js';
+import { allDocuments } from '../registry/registry.js';
 import { u16le } from './bytes.js';
 import {
   CONTAINER_HEADER_SIZE,
@@ -29,8 +30,8 @@ export interface ParsedShape {
   issues: ShapeIssue[];
 }
 
-/** Form codes that can stand at the top of a document (§2.3). */
-const FORM_CODES = new Set([1, 2, 3, 4, 5, 6, 7, 11, 21, 31, 41, 81, 82, 83, 84]);
+/** Form codes that can stand at the top of a document (§2.3), from the registry. */
+const FORM_CODES: ReadonlySet<number> = new Set(allDocuments().map((d) => d.code));
 
 export function parseAnyShape(bytes: Uint8Array): ParsedShape {
   if (startsWithSignature(bytes)) {
