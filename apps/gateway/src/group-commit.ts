@@ -1,0 +1,109 @@
+import type { IngestDocumentInput, IngestOutcome } from '@openofd/core';
+
+export type StoreBatch = (documents: IngestDocumentInput[]) => Promise<IngestOutcome[]>;
+
+export interface GroupCommitOptions {
+  store: StoreBatch;
+  /** Most documents in one transaction. */
+  maxBatch?: number;
+  /** How long the first document of an idle period waits for company. */
+  maxDelayMs?: number;
+  /** Transactions in flight at once (1 for PGlite: one connection). */
+  concurrency?: number;
+  /** Called after each transaction: size, seconds, whether it committed. */
+  onBatch?: (size: number, seconds: number, ok: boolean) => void;
+}
+
+interface Pending {
+  document: IngestDocumentInput;
+  resolve(outcome: IngestOutcome): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: documents from every connection share transactions, so
+ * throughput does not cost one fsync per document. A document's promise
+ * settles only after its transaction has committed (or failed); while a
+ * transaction is in flight the next batch fills up.
+ */
+export class GroupCommitter {
+  readonly #store: StoreBatch;
+  readonly #maxBatch: number;
+  readonly #maxDelayMs: number;
+  readonly #concurrency: number;
+  readonly #onBatch: GroupCommitOptions['onBatch'];
+  #queue: Pending[] = [];
+  #inFlight = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+  #idle: (() => void)[] = [];
+
+  constructor(options: GroupCommitOptions) {
+    this.#store = options.store;
+    this.#maxBatch = options.maxBatch ?? 500;
+    this.#maxDelayMs = options.maxDelayMs ?? 2;
+    this.#concurrency = options.concurrency ?? 1;
+    this.#onBatch = options.onBatch;
+  }
+
+  /** Resolves with the document's outcome once its transaction committed; rejects if it failed. */
+  submit(document: IngestDocumentInput): Promise<IngestOutcome> {
+    if (this.#closed) return Promise.reject(new Error('the committer is closed'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ document, resolve, reject });
+      if (this.#queue.length >= this.#maxBatch) this.#flush();
+      else if (this.#timer === undefined && this.#inFlight < this.#concurrency) {
+        this.#timer = setTimeout(() => {
+          this.#timer = undefined;
+          this.#flush();
+        }, this.#maxDelayMs);
+      }
+    });
+  }
+
+  /** Documents waiting or in flight. */
+  get pending(): number {
+    return this.#queue.length + this.#inFlight;
+  }
+
+  /** Refuses new documents and resolves when everything submitted has settled. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#flush();
+    if (this.#queue.length === 0 && this.#inFlight === 0) return;
+    await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  #flush(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    while (this.#inFlight < this.#concurrency && this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.#maxBatch);
+      this.#inFlight++;
+      void this.#commit(batch);
+    }
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    const started = performance.now();
+    let outcomes: IngestOutcome[] | undefined;
+    let failure: unknown;
+    try {
+      outcomes = await this.#store(batch.map((p) => p.document));
+    } catch (err) {
+      failure = err;
+    }
+    this.#onBatch?.(batch.length, (performance.now() - started) / 1000, outcomes !== undefined);
+    this.#inFlight--;
+    batch.forEach((p, i) => {
+      const outcome = outcomes?.[i];
+      if (outcome) p.resolve(outcome);
+      else p.reject(failure ?? new Error('the store returned no outcome for a document'));
+    });
+    // Whatever arrived during this transaction has waited long enough.
+    if (this.#queue.length > 0) this.#flush();
+    else if (this.#inFlight === 0) for (const wake of this.#idle.splice(0)) wake();
+  }
+}
