@@ -8,6 +8,10 @@ export interface Config {
   fnsUrl: string | undefined;
   smtpUrl: string | undefined;
   smsUrl: string | undefined;
+  /** Base of links in letters (OFD_PUBLIC_URL). */
+  publicUrl: string;
+  /** PEM file or directory of trusted CAs for certificate sign-in (OFD_TRUSTED_CA). */
+  trustedCa: string | undefined;
   operatorInn: string;
   masterKey: string;
 }
@@ -33,6 +37,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fnsUrl: optional(env.OFD_FNS_URL),
     smtpUrl: optional(env.OFD_SMTP_URL),
     smsUrl: optional(env.OFD_SMS_URL),
+    publicUrl: optional(env.OFD_PUBLIC_URL) ?? 'http://localhost:8080',
+    trustedCa: optional(env.OFD_TRUSTED_CA),
     // Demo operator INN (valid checksum); production sets its own.
     operatorInn: optional(env.OFD_OPERATOR_INN) ?? '7704358518',
     // Emulated fiscal crypto only; a certified crypto box ignores it.

@@ -54,3 +54,4 @@ export { signInWithCertificate } from './sign-in-with-certificate.js';
 export { signOut } from './sign-out.js';
 export { signUp } from './sign-up.js';
 export { updateProfile } from './update-profile.js';
+export { verifyRecoveryCode } from './verify-recovery-code.js';

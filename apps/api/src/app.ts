@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { apiRoutes } from '@openofd/contract';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiOptions } from './context.js';
+import { HttpError, installErrorHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { certificateRoutes } from './routes/certificate.js';
+import { devRoutes } from './routes/dev.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { meRoutes } from './routes/me.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { recoveryRoutes } from './routes/recovery.js';
+import { installSessions } from './session.js';
+
+// zod's own messages (type errors, missing fields) in Russian; the contract's
+// explicit messages take precedence.
+z.config(z.locales.ru());
+
+/** The cabinet API as a Fastify instance (not listening: use inject() or listen()). */
+export async function buildApp(options: ApiOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => `${request.ip}|${request.routeOptions.url ?? request.url}`,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        'rate_limited',
+        `Слишком много попыток. Повторите через ${Math.ceil(context.ttl / 1000)} с`,
+        { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OpenOFD — API личного кабинета', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ofd_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: apiRoutes.docs });
+  installSessions(app, options);
+
+  app.get(apiRoutes.health, { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get(apiRoutes.openapiJson, { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes(options));
+  await app.register(recoveryRoutes(options));
+  await app.register(certificateRoutes(options));
+  await app.register(meRoutes(options));
+  await app.register(organizationRoutes(options));
+  await app.register(invitationRoutes(options));
+  if (options.devMailbox) await app.register(devRoutes(options));
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    // SPA: any non-API GET without a file is the app's index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Не найдено' } });
+    });
+  }
+  return app;
+}
