@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
+import { gatewayCommand } from './gateway.js';
 import { migrateCommand } from './migrate.js';
 
 /** Every subcommand, in the order `openofd help` lists them. */
-export const commands: Command[] = [migrateCommand];
+export const commands: Command[] = [migrateCommand, gatewayCommand];
