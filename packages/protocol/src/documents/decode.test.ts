@@ -135,6 +135,13 @@ test('unknown tags and repeated non-repeatable tags are kept, not lost', () => {
   assert.equal((decodeDocumentTags(doc)['3'] as FnsFields)['4321'], 'AQID');
 });
 
+test('a tag repeated around a nested STLV that holds the same tag keeps every value', () => {
+  const doc = tlv(3, tlv(1030, ascii('a')), tlv(1059, tlv(1030, ascii('b'))), tlv(1030, ascii('c')));
+  const d = decodeDocument(doc).receipt as FnsFields;
+  assert.deepEqual(d.name, ['a', 'c']);
+  assert.deepEqual(d.items, [{ name: 'b' }]);
+});
+
 test('zero-length and padded integers decode (§2.1, §2.2)', () => {
   const doc = tlv(3, tlv(1040, []), tlv(1020, [0x10, 0x27, 0, 0, 0, 0]), tlv(1054, []), tlv(1023, []));
   const d = decodeDocument(doc).receipt as FnsFields;

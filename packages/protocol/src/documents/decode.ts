@@ -35,6 +35,8 @@ const N_TRIM = 1;
 const N_INN = 2;
 
 interface Entry {
+  /** Dense index of a known tag (for the `seen` stamps); -1 for unknown tags. */
+  index: number;
   kind: number;
   maxLength: number;
   repeatable: boolean;
@@ -45,10 +47,12 @@ interface Entry {
 
 /** Tag number → decoding facts; unknown tags have an entry too (kept as base64 bytes). */
 const ENTRIES: Entry[] = [];
+let known = 0;
 for (let tag = 0; tag <= 0xffff; tag++) {
   const def = getTag(tag);
   if (def === undefined) continue;
   ENTRIES[tag] = {
+    index: known++,
     kind: KIND_CODE[def.kind],
     maxLength: def.maxLength,
     repeatable: def.repeatable,
@@ -60,6 +64,7 @@ for (let tag = 0; tag <= 0xffff; tag++) {
 
 function unknownEntry(tag: number): Entry {
   return {
+    index: -1,
     kind: K_BYTES,
     maxLength: 0xffff,
     repeatable: false,
@@ -68,6 +73,17 @@ function unknownEntry(tag: number): Entry {
     key: String(tag),
   };
 }
+
+/**
+ * "Tag already seen in this STLV?" without reading the output object (a
+ * megamorphic keyed load, the decoder's main cost). One row of stamps per
+ * nesting depth: only one STLV per depth is being decoded at any time, so a
+ * child never overwrites its parent's stamps. A stamp equal to the current
+ * call id means "seen"; a stale equal stamp after 2^32 calls only sends that
+ * field down the exact (reading) path, so it can never lose data.
+ */
+const stamps = new Uint32Array((MAX_DEPTH + 1) * known);
+let callId = 0;
 
 /** §2.2 normalisation: trim INN and RNM; a 12-char INN starting "00" is a left-padded 10-digit one. */
 function normalise(text: string, how: number): string {
@@ -94,6 +110,9 @@ function decodeFields(
   out: FnsFields,
 ): FnsFields {
   const names = byTag ? undefined : parentNameTable(parent);
+  callId = (callId + 1) >>> 0;
+  const id = callId;
+  const row = path.length * known;
   let p = start;
   while (p < end) {
     if (p + 4 > end) {
@@ -151,6 +170,13 @@ function decodeFields(
         value = encodeBase64(bytes.subarray(vStart, vEnd));
     }
     const key = byTag ? e.key : names === undefined ? e.name : (names.get(tag) ?? e.name);
+    const si = row + e.index;
+    if (e.index >= 0 && stamps[si] !== id) {
+      stamps[si] = id;
+      out[key] = e.repeatable ? [value] : value;
+      p = vEnd;
+      continue;
+    }
     const prev = out[key];
     if (prev === undefined) out[key] = e.repeatable ? [value] : value;
     else if (e.repeatable) (prev as FnsValue[]).push(value);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toHex } from '../../test/shared-data.js';
 import { ProtocolError } from '../errors.js';
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { asciiToString, decodeBase64, encodeBase64 } from './base64.js';
 import { readTlvs, TlvReader } from './reader.js';
 import { TlvWriter } from './writer.js';
 
@@ -47,6 +47,9 @@ test('base64 agrees with Node for every length and rejects garbage', () => {
     assert.equal(s, Buffer.from(b).toString('base64'));
     assert.deepEqual(decodeBase64(s), b);
   }
+  const long = Uint8Array.from({ length: 20000 }, (_, i) => 32 + (i % 90));
+  assert.equal(asciiToString(long, null), asciiToString(long));
+  assert.equal(asciiToString(long, null), Buffer.from(long).toString('latin1'));
   assert.throws(() => decodeBase64('ab$d'), ProtocolError);
   assert.throws(() => decodeBase64('a'), ProtocolError);
 });

@@ -113,3 +113,15 @@ test('messageFiscalSign: big-endian u64 of the 8 trailer bytes starting 81 06 (Â
   assert.equal(decodeMessageFiscalSign(fromHex('0000a55ae10c4d75')), undefined);
   assert.equal(decodeMessageFiscalSign(fromHex('8106a5')), undefined);
 });
+
+test('messageFiscalSign decimal matches BigInt for edge values', () => {
+  for (const hex of [
+    '8106000000000000',
+    '81060000000f4240',
+    '8106ffffffffffff',
+    '810600000000000f',
+    '8106a55ae10c4d75',
+  ]) {
+    assert.equal(decodeMessageFiscalSign(fromHex(hex)), BigInt(`0x${hex}`).toString(), hex);
+  }
+});

@@ -149,9 +149,24 @@ export function encodeFpd(value: number): Uint8Array {
 /** ФПС (`messageFiscalSign`, §2.6, §8): big-endian u64 of the 8 trailer bytes starting `81 06`, as a decimal string. */
 export function decodeMessageFiscalSign(trailer: Uint8Array): string | undefined {
   if (trailer.length < 8 || trailer[0] !== 0x81 || trailer[1] !== 0x06) return undefined;
-  let v = 0n;
-  for (let i = 0; i < 8; i++) v = (v << 8n) | BigInt(trailer[i] as number);
-  return v.toString();
+  const hi = decodeBe32(trailer, 0);
+  const lo = decodeBe32(trailer, 4);
+  // hi·2^32 + lo in decimal without BigInt: divide by 10^6 in two safe steps.
+  const rh = hi % 1e6;
+  const t = rh * 4294967296 + lo; // < 10^6 · 2^32 < 2^53
+  const quotient = ((hi - rh) / 1e6) * 4294967296 + Math.floor(t / 1e6);
+  const rest = String(t % 1e6);
+  return quotient > 0 ? `${quotient}${rest.padStart(6, '0')}` : rest;
+}
+
+function decodeBe32(b: Uint8Array, at: number): number {
+  return (
+    (((b[at] as number) << 24) |
+      ((b[at + 1] as number) << 16) |
+      ((b[at + 2] as number) << 8) |
+      (b[at + 3] as number)) >>>
+    0
+  );
 }
 
 /** The 8 trailer bytes of a `messageFiscalSign` decimal string (inverse of decodeMessageFiscalSign). */
