@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runEmulator } from './fleet.js';
+import { type ConfirmingServer, startConfirmingServer } from './testing/confirming-server.js';
+
+const MASTER = 'fleet-test';
+
+/** Every register's FDs arrived as 1..n, in order, each once. */
+function assertContiguous(server: ConfirmingServer, registers: number, perRegister: number): void {
+  assert.equal(server.stored.size, registers);
+  for (const [fn, fds] of server.stored) {
+    assert.deepEqual(
+      fds,
+      Array.from({ length: perRegister }, (_, i) => i + 1),
+      `FN ${fn}`,
+    );
+  }
+}
+
+test('a fleet delivers every document once, in FD order, several per connection', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 6,
+      connections: 2,
+      documentsPerRegister: 40,
+      masterKey: MASTER,
+    });
+    assert.equal(summary.confirmed, 240);
+    assert.equal(summary.sent, 240);
+    assert.equal(summary.retransmitted, 0);
+    assert.equal(summary.unconfirmed, 0);
+    assert.equal(summary.connections, 2);
+    assert.ok(summary.latencyMs.p99 >= summary.latencyMs.p50);
+    assertContiguous(server, 6, 40);
+  } finally {
+    await server.close();
+  }
+});
+
+test('dropped confirmations are retransmitted after the timeout; no FD is skipped', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER, drop: (_m, seen) => seen % 7 === 3 });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 3,
+      documentsPerRegister: 30,
+      masterKey: MASTER,
+      ackTimeoutMs: 150,
+    });
+    assert.equal(summary.confirmed, 90);
+    assert.ok(summary.retransmitted > 0, 'something was sent again');
+    assert.ok(summary.errors > 0, 'timeouts are counted');
+    assertContiguous(server, 3, 30);
+  } finally {
+    await server.close();
+  }
+});
+
+test('connections cut mid-stream reconnect and resend the oldest unconfirmed document', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER, cut: (_m, seen) => seen % 11 === 5 });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 4,
+      documentsPerRegister: 25,
+      masterKey: MASTER,
+      rate: 400,
+    });
+    assert.equal(summary.confirmed, 100);
+    assert.ok(summary.retransmitted > 0);
+    assertContiguous(server, 4, 25);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a server restart loses nothing: documents queued meanwhile are sent after reconnecting', async () => {
+  const first = await startConfirmingServer({ masterKey: MASTER });
+  const port = first.port;
+  const stored = first.stored;
+  const run = runEmulator({ port, registers: 3, documentsPerRegister: 60, masterKey: MASTER, rate: 300 });
+  await new Promise((r) => setTimeout(r, 200));
+  await first.close();
+  await new Promise((r) => setTimeout(r, 300));
+  const second = await startConfirmingServer({ masterKey: MASTER, port });
+  try {
+    const summary = await run;
+    assert.equal(summary.confirmed, 180);
+    assert.ok(summary.errors > 0, 'the outage is visible');
+    // Union of what both server lives stored: every FD of every register, in order.
+    const fns = new Set([...stored.keys(), ...second.stored.keys()]);
+    assert.equal(fns.size, 3);
+    for (const fn of fns) {
+      const before = stored.get(fn) ?? [];
+      const all = [...before, ...(second.stored.get(fn) ?? []).filter((fd) => !before.includes(fd))];
+      assert.deepEqual(
+        all,
+        Array.from({ length: 60 }, (_, i) => i + 1),
+        `FN ${fn}`,
+      );
+    }
+  } finally {
+    await second.close();
+  }
+});
