@@ -8,6 +8,7 @@ export {
 } from '../certificates/test-ca.js';
 export { loadTrustedCas } from '../certificates/trust-store.js';
 export type { SignatureAlgorithm } from '../certificates/verify-signed-challenge.js';
+export { type CertificateFiles, writeCertificateFiles } from '../certificates/write-certificate-files.js';
 export { parseCertificate, subjectIdentity } from '../certificates/x509.js';
 export { type DevMailSink, startDevMailSink } from '../mail/dev-mail-sink.js';
 export { type DevMessageView, listDevMessages } from '../mail/dev-mailbox.js';
