@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { GENERATED_PATH, SHARED_TAGS_PATH } from './generate-registry.js';
+import { GENERATED_PATH, SHARED_TAGS_PATH, TAGS_DOC_PATH } from './generate-registry.js';
 import { TAG_DECISIONS } from './registry-decisions.js';
 import { generateRegistrySource } from './registry-source.js';
+import { generateTagsDoc } from './tags-doc.js';
 
 const source = JSON.parse(readFileSync(SHARED_TAGS_PATH, 'utf8')) as {
   tags: { tag: number; disagree?: Record<string, unknown> }[];
@@ -11,6 +12,10 @@ const source = JSON.parse(readFileSync(SHARED_TAGS_PATH, 'utf8')) as {
 
 test('the committed registry module is exactly what the generator makes of shared/data/ffd-tags.json', () => {
   assert.equal(readFileSync(GENERATED_PATH, 'utf8'), generateRegistrySource(source));
+});
+
+test('TAGS.md is what the registry says', () => {
+  assert.equal(readFileSync(TAGS_DOC_PATH, 'utf8'), generateTagsDoc());
 });
 
 test('every disagreement of the sources has a decision', () => {
