@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiOptions } from './context.js';
-import { HttpError, installErrorHandler } from './errors.js';
+import { body, HttpError, installErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { certificateRoutes } from './routes/certificate.js';
 import { devRoutes } from './routes/dev.js';
@@ -77,13 +77,13 @@ export async function buildApp(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(invitationRoutes(options));
   if (options.devMailbox) await app.register(devRoutes(options));
 
-  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+  const spa = options.webDist !== undefined && existsSync(join(options.webDist, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
     // SPA: any non-API GET without a file is the app's index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Не найдено' } });
-    });
-  }
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply.status(404).send(body('not_found', 'Не найдено'));
+  });
   return app;
 }

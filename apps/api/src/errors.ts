@@ -35,7 +35,7 @@ export class HttpError extends Error {
   }
 }
 
-function body(code: ErrorCode, message: string, extra: Partial<ErrorBody['error']> = {}): ErrorBody {
+export function body(code: ErrorCode, message: string, extra: Partial<ErrorBody['error']> = {}): ErrorBody {
   return { error: { code, message, ...extra } };
 }
 
@@ -82,5 +82,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(status).send(payload);
   });
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(body('not_found', 'Не найдено')));
 }

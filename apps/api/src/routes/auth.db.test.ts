@@ -178,3 +178,25 @@ test('OpenAPI is generated from the contract and the docs UI is served', async (
   assert.equal(ui.status, 200);
   assert.equal((await c.get('/healthz')).body.ok, true);
 });
+
+test('serves the built web app with an SPA fallback; unknown /api paths stay JSON 404', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dist = mkdtempSync(join(tmpdir(), 'ofd-web-'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>ЛК</title>');
+  writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+  const web = await createHarness({ webDist: dist });
+  try {
+    const c = web.client();
+    assert.match(String((await c.get('/')).body), /ЛК/);
+    assert.match(String((await c.get('/profile/organizations')).body), /ЛК/);
+    assert.equal((await c.get('/app.js')).body, 'console.log(1)');
+    const api = await c.get('/api/nope');
+    assert.equal(api.status, 404);
+    assert.equal(api.body.error.code, 'not_found');
+  } finally {
+    await web.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});

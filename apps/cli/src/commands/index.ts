@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { caCommand } from './ca.js';
 import { decodeCommand } from './decode.js';
 import { emulateCommand } from './emulate.js';
 import { encodeCommand } from './encode.js';
@@ -7,4 +8,12 @@ import { migrateCommand } from './migrate.js';
 import { startCommand } from './start.js';
 
 /** Every subcommand, in the order `openofd help` lists them. */
-export const commands: Command[] = [startCommand, migrateCommand, gatewayCommand, decodeCommand, encodeCommand, emulateCommand];
+export const commands: Command[] = [
+  startCommand,
+  migrateCommand,
+  gatewayCommand,
+  decodeCommand,
+  encodeCommand,
+  emulateCommand,
+  caCommand,
+];

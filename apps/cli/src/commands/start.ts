@@ -4,7 +4,8 @@ import { startServices } from '../start/services.js';
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'run the operator on one database: migrations, gateway, demo registers (figures every 5 s)',
+  summary:
+    'run the operator on one database: migrations, gateway, cabinet on :8080 with a demo account, demo registers',
   usage:
     'openofd start [--rate R]\n\n' +
     '  --rate R  documents per second from the emulated demo registers (default 2; 0: no emulator)\n\n' +

@@ -1,3 +1,4 @@
+import { apiService } from './api-service.js';
 import { emulatorService } from './emulator-service.js';
 import { gatewayService } from './gateway-service.js';
 import type { Service } from './service.js';
@@ -14,6 +15,7 @@ export interface StartOptions {
 export function startServices(options: StartOptions): Service[] {
   return [
     gatewayService({ crypto: 'emulated' }),
+    apiService(),
     ...(options.rate > 0 ? [emulatorService({ rate: options.rate })] : []),
   ];
 }
