@@ -31,20 +31,35 @@ export function asciiToString(out: Uint8Array, decoder: AsciiDecoder | null = as
   return s;
 }
 
-/** Table lookups into a byte array of ASCII codes, then one conversion to a string. */
+/** Two output characters of every 12 input bits, as a u16 (first character in the low byte). */
+const PAIRS = new Uint16Array(4096);
+for (let i = 0; i < 4096; i++) PAIRS[i] = (CODES[i >> 6] as number) | ((CODES[i & 63] as number) << 8);
+
+/**
+ * Output buffer reused between calls: allocating a typed array per call cost
+ * more than the encoding loop. Safe because the result is copied into a
+ * string before returning and nothing here re-enters.
+ */
+let scratch = new Uint8Array(4096);
+let view = new DataView(scratch.buffer);
+
+/** Table lookups (12 bits → 2 characters, written little-endian) into a byte buffer, then one conversion to a string. */
 export function encodeBase64(bytes: Uint8Array): string {
   const n = bytes.length;
+  const size = Math.ceil(n / 3) * 4;
+  if (scratch.length < size) {
+    scratch = new Uint8Array(size + (size >> 1));
+    view = new DataView(scratch.buffer);
+  }
+  const out = scratch;
+  const dv = view;
   const full = n - (n % 3);
-  const out = new Uint8Array(((n + 2) / 3) << 2);
-  let o = 0;
   let i = 0;
-  for (; i < full; i += 3) {
+  let o = 0;
+  for (; i < full; i += 3, o += 4) {
     const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out[o] = CODES[v >> 18] as number;
-    out[o + 1] = CODES[(v >> 12) & 63] as number;
-    out[o + 2] = CODES[(v >> 6) & 63] as number;
-    out[o + 3] = CODES[v & 63] as number;
-    o += 4;
+    dv.setUint16(o, PAIRS[v >> 12] as number, true);
+    dv.setUint16(o + 2, PAIRS[v & 0xfff] as number, true);
   }
   const rest = n - full;
   if (rest > 0) {
@@ -54,7 +69,7 @@ export function encodeBase64(bytes: Uint8Array): string {
     out[o + 2] = rest === 2 ? (CODES[(v >> 6) & 63] as number) : PAD;
     out[o + 3] = PAD;
   }
-  return asciiToString(out);
+  return asciiToString(out.subarray(0, size));
 }
 
 /** Strict decoder: padding optional, no whitespace, no stray characters. */
