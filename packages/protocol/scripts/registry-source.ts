@@ -23,6 +23,7 @@ interface SourceTag {
   deprecated?: boolean;
   ffd?: string[];
   parents?: Record<string, { json: string }>;
+  json_alt?: string[];
   disagree?: Record<string, unknown>;
 }
 interface SourceDocument {
@@ -56,7 +57,7 @@ function applyTagDecisions(t: SourceTag): SourceTag {
   return out;
 }
 
-function tagLine(t: SourceTag, parents: Record<number, string>): string {
+function tagLine(t: SourceTag, parents: Record<number, string>, aliases: string[]): string {
   const kind = t.kind;
   if (!KINDS.has(kind)) fail(`tag ${t.tag}: unknown kind ${kind}`);
   const maxLength = t.max_length ?? (kind === 'vln' ? DEFAULT_VLN_MAX : fail(`tag ${t.tag}: no max_length`));
@@ -77,6 +78,7 @@ function tagLine(t: SourceTag, parents: Record<number, string>): string {
     deprecated: t.deprecated === true,
     ffd,
     parents,
+    aliases,
   };
   return `  ${JSON.stringify(def)},`;
 }
@@ -91,6 +93,24 @@ function parentNames(t: SourceTag): Record<number, string> {
     for (const p of s.others[t.tag] ?? []) out[p] = s.json;
   }
   return out;
+}
+
+/**
+ * Other sources' names (`json_alt`) the encoder accepts, when unambiguous:
+ * not any tag's own or parent name, and not claimed by two tags.
+ */
+function aliasesOf(t: SourceTag, tags: SourceTag[]): string[] {
+  const taken = new Set<string>();
+  for (const x of tags) {
+    if (x.json) taken.add(x.json);
+    for (const v of Object.values(x.parents ?? {})) if (v.json !== x.json || x === t) taken.add(v.json);
+  }
+  return (t.json_alt ?? []).filter(
+    (a) =>
+      !taken.has(a) &&
+      tags.filter((x) => x.json_alt?.includes(a)).length === 1 &&
+      /^[A-Za-z][A-Za-z0-9]*$/.test(a),
+  );
 }
 
 export function generateRegistrySource(input: unknown): string {
@@ -137,7 +157,7 @@ export function generateRegistrySource(input: unknown): string {
     '',
     `/** ${tags.length} tags, ascending. */`,
     'export const TAG_TABLE: readonly TagDef[] = [',
-    ...tags.map((t) => tagLine(t, parentNames(t))),
+    ...tags.map((t) => tagLine(t, parentNames(t), aliasesOf(t, tags))),
     '];',
     '',
     `/** ${docs.length} document form codes. */`,

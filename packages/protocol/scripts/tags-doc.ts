@@ -22,15 +22,16 @@ export function generateTagsDoc(): string {
     '',
     '## Tags',
     '',
-    '| tag | JSON | kind | max | fixed | array | FFD | other names (parent: name) | name |',
+    '| tag | JSON | kind | max | fixed | array | FFD | other names (parent: name; input-only alias) | name |',
     '|---:|---|---|---:|---|---|---|---|---|',
   ];
   for (const t of allTags()) {
     const fixed =
       t.fixedLength === null ? '' : `${t.fixedLength}${t.padding === 'spaces-right' ? ' sp' : ''}`;
-    const parents = Object.entries(t.parents)
-      .map(([p, n]) => `${p}: \`${n}\``)
-      .join(', ');
+    const parents = [
+      ...Object.entries(t.parents).map(([p, n]) => `${p}: \`${n}\``),
+      ...t.aliases.map((a) => `alias \`${a}\``),
+    ].join(', ');
     const ffd = t.ffd.join(', ') + (t.deprecated ? ' (deprecated)' : '');
     lines.push(
       `| ${t.tag} | \`${t.json}\` | ${t.kind} | ${t.maxLength} | ${fixed} | ${t.repeatable ? 'yes' : ''} | ${ffd} | ${parents} | ${cell(t.nameRu)} |`,

@@ -51,6 +51,8 @@ export interface TagDef {
   readonly ffd: readonly FfdVersion[];
   /** JSON name used inside a given enclosing tag or form code, where it differs from `json`. */
   readonly parents: Readonly<Record<number, string>>;
+  /** Names other sources use (yandex/ofd), accepted by the encoder; the decoder never emits them. */
+  readonly aliases: readonly string[];
 }
 
 export interface DocumentDef {

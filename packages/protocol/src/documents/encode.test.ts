@@ -51,6 +51,13 @@ test('ФФД 1.2 receipt with 5 items round-trips', () => {
   assert.equal(r.rawData, Buffer.from(bytes).toString('base64'));
 });
 
+test('yandex/ofd names are accepted on input and come back as FNS names', () => {
+  const d = decodeDocument(
+    encodeDocument({ fiscalReport: { fnsSite: 'nalog.ru', retailAddress: 'Москва' } }),
+  );
+  assert.deepEqual(strip(d), { fiscalReport: { code: 1, fnsUrl: 'nalog.ru', retailPlaceAddress: 'Москва' } });
+});
+
 test('padding, ФПД and large values are written per §2.2/§3.6', () => {
   const bytes = encodeDocument({
     receipt: { userInn: '7702203276', fiscalSign: 36303916791105, totalSum: 0 },

@@ -62,6 +62,12 @@ test('parent-dependent names (protocol.md §2.1)', () => {
   assert.equal(tagForJsonName('1040', 3), 1040);
   assert.equal(tagForJsonName('tag9999', 3), 9999);
   assert.equal(tagForJsonName('nope', 3), undefined);
+  // Unambiguous yandex/ofd names are accepted on input; ambiguous ones are not aliases.
+  assert.equal(tagForJsonName('fnsSite', 11), 1060);
+  assert.equal(tagForJsonName('ndsCalculated18', 3), 1106);
+  assert.equal(tagForJsonName('taxationType', 3), 1062);
+  assert.equal(tagForJsonName('receiptCount', 5), undefined);
+  assert.deepEqual(getTag(1060)?.aliases, ['fnsSite']);
 });
 
 test('every name the decoder emits resolves back to its tag under every parent', () => {

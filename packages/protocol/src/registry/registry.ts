@@ -20,6 +20,9 @@ for (const d of DOCUMENT_TABLE) {
 /** name → tag where no parent-specific name applies. */
 const globalNames = new Map<string, number>();
 for (const t of TAG_TABLE) if (!globalNames.has(t.json)) globalNames.set(t.json, t.tag);
+/** Unambiguous names of other sources, accepted on input only. */
+const aliasNames = new Map<string, number>();
+for (const t of TAG_TABLE) for (const a of t.aliases) aliasNames.set(a, t.tag);
 /** Default key per tag: its name unless another (lower) tag owns the name, then `tag<number>`. */
 const defaultNames: (string | undefined)[] = new Array<string | undefined>(MAX_TAG + 1).fill(undefined);
 for (const t of TAG_TABLE) defaultNames[t.tag] = globalNames.get(t.json) === t.tag ? t.json : `tag${t.tag}`;
@@ -83,13 +86,14 @@ export function jsonNameFor(tag: number, parentTag: number): string {
 }
 
 /**
- * Tag of a JSON key inside `parentTag`: the FNS name, `tag<number>` or a bare
- * number (the tag-keyed shape). Undefined when the key names no tag.
+ * Tag of a JSON key inside `parentTag`: the FNS name, another source's
+ * unambiguous name (`fnsSite`), `tag<number>` or a bare number (the tag-keyed
+ * shape). Undefined when the key names no tag.
  */
 export function tagForJsonName(name: string, parentTag: number): number | undefined {
   const special = parentNames.get(parentTag)?.get(name);
   if (special !== undefined) return special;
-  const global = globalNames.get(name);
+  const global = globalNames.get(name) ?? aliasNames.get(name);
   if (global !== undefined) return global;
   const m = TAG_KEY.exec(name);
   if (!m) return undefined;
