@@ -20,7 +20,7 @@ const byCode: Record<AppErrorCode, [number, ErrorCode]> = {
   FORBIDDEN: [403, 'forbidden'],
   NOT_FOUND: [404, 'not_found'],
   CONFLICT: [409, 'conflict'],
-  UNAVAILABLE: [503, 'internal'],
+  UNAVAILABLE: [503, 'unavailable'],
 };
 
 /** An error the API raises itself (CSRF, rate limit, …), already in contract terms. */

@@ -18,6 +18,7 @@ export const errorCodes = [
   'conflict', // 409: e.g. the e-mail or INN is already taken
   'account_locked', // 423: too many failed sign-ins (see lockedUntil)
   'rate_limited', // 429: too many requests (see retryAfterSeconds)
+  'unavailable', // 503: mail/SMS or storage unavailable; retry later
   'internal', // 500
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -200,3 +200,36 @@ test('serves the built web app with an SPA fallback; unknown /api paths stay JSO
     rmSync(dist, { recursive: true, force: true });
   }
 });
+
+test('a letter that cannot be sent → 503 unavailable; the account stays and the letter can be resent', async () => {
+  let fail = true;
+  const broken = await createHarness({
+    mailer: {
+      async send() {
+        if (fail) throw new Error('connect ECONNREFUSED');
+      },
+      close() {},
+    },
+  });
+  try {
+    const c = broken.client();
+    const r = await c.post('/api/auth/sign-up', {
+      email: 'nomail@example.ru',
+      phone: '+79120000099',
+      password: STRONG,
+    });
+    assert.equal(r.status, 503);
+    assert.equal(r.body.error.code, 'unavailable');
+    assert.match(r.body.error.message, /Не удалось отправить письмо/);
+    fail = false;
+    assert.equal((await c.post('/api/auth/resend-confirmation', { email: 'nomail@example.ru' })).status, 202);
+    const again = await c.post('/api/auth/sign-up', {
+      email: 'nomail@example.ru',
+      phone: '+79120000099',
+      password: STRONG,
+    });
+    assert.equal(again.status, 409);
+  } finally {
+    await broken.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { issueAuthToken } from './auth-tokens.js';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from './context.js';
+import { deliverLetter } from './deliver.js';
 import { fieldError } from './errors.js';
 import { findUserByEmail, findUserById } from './find-user.js';
 import { changeEmailLetter } from './letters.js';
@@ -33,7 +34,8 @@ export async function requestEmailChange(
     meta,
     details: { newEmail: input.newEmail },
   });
-  await deps.mailer.send(
+  await deliverLetter(
+    deps,
     changeEmailLetter(deps.publicUrl, input.newEmail, token, policy.changeEmailMs / 3600_000),
   );
 }

@@ -1,5 +1,6 @@
 import { issueAuthToken } from './auth-tokens.js';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from './context.js';
+import { deliverLetter } from './deliver.js';
 import { findUserByEmail } from './find-user.js';
 import { resetPasswordLetter } from './letters.js';
 import { recordSecurityEvent } from './record-security-event.js';
@@ -27,7 +28,8 @@ export async function requestPasswordReset(
     meta,
     details: { method: 'email' },
   });
-  await deps.mailer.send(
+  await deliverLetter(
+    deps,
     resetPasswordLetter(deps.publicUrl, user.email, token, policy.resetPasswordMs / 60_000),
   );
 }

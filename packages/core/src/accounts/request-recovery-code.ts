@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from './context.js';
+import { deliverSms } from './deliver.js';
 import { findUserByPhone } from './find-user.js';
 import { recoveryCodeSms } from './letters.js';
 import { recordSecurityEvent } from './record-security-event.js';
@@ -36,5 +37,5 @@ export async function requestRecoveryCode(
     meta,
     details: { method: 'phone' },
   });
-  await deps.sms.send({ to: user.phone, text: recoveryCodeSms(code, policy.recoveryCodeMs / 60_000) });
+  await deliverSms(deps, { to: user.phone, text: recoveryCodeSms(code, policy.recoveryCodeMs / 60_000) });
 }

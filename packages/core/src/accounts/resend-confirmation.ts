@@ -1,5 +1,6 @@
 import { issueAuthToken } from './auth-tokens.js';
 import { type AccountsDeps, nowOf, policy } from './context.js';
+import { deliverLetter } from './deliver.js';
 import { findUserByEmail } from './find-user.js';
 import { confirmEmailLetter } from './letters.js';
 
@@ -16,7 +17,8 @@ export async function resendConfirmation(deps: AccountsDeps, email: string): Pro
     now: nowOf(deps),
     ttlMs: policy.confirmEmailMs,
   });
-  await deps.mailer.send(
+  await deliverLetter(
+    deps,
     confirmEmailLetter(deps.publicUrl, user.email, token, policy.confirmEmailMs / 3600_000),
   );
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { issueAuthToken } from './auth-tokens.js';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from './context.js';
+import { deliverLetter } from './deliver.js';
 import { findUserByEmail, findUserByPhone } from './find-user.js';
 import { confirmEmailLetter } from './letters.js';
 import { recordSecurityEvent } from './record-security-event.js';
@@ -57,7 +58,8 @@ export async function signUp(
       if (constraint === null) throw err;
       throw taken(constraint.includes('phone') ? { phone: PHONE_TAKEN } : { email: EMAIL_TAKEN });
     });
-  await deps.mailer.send(
+  await deliverLetter(
+    deps,
     confirmEmailLetter(deps.publicUrl, input.email, token, policy.confirmEmailMs / 3600_000),
   );
   return { userId, email: input.email, phone: input.phone };

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from '../accounts/context.js';
+import { deliverLetter } from '../accounts/deliver.js';
 import { invitationLetter, roleLabelsRu } from '../accounts/letters.js';
 import { recordSecurityEvent } from '../accounts/record-security-event.js';
 import { hashToken, randomToken } from '../accounts/secrets.js';
@@ -47,7 +48,8 @@ export async function inviteMember(
     meta,
     details: { email: input.email, role: input.role, organization: org!.name },
   });
-  await deps.mailer.send(
+  await deliverLetter(
+    deps,
     invitationLetter(
       deps.publicUrl,
       input.email,
