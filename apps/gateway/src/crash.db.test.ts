@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Database, openDatabase, rowsOf } from '@openofd/core';
+import { rowsOf } from '@openofd/core';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createDataEnv, type DataEnv } from './testing/data-env.js';
 import { exited, freePort, spawnGateway } from './testing/gateway-process.js';
 import { RegisterClient } from './testing/register-client.js';
 
@@ -14,41 +10,13 @@ import { RegisterClient } from './testing/register-client.js';
 // fresh PostgreSQL database under `npm run test:pg`; it is killed with
 // SIGKILL under load and restarted on the same data.
 const MASTER_KEY = 'crash-test-master-key';
-const serverUrl = process.env.OFD_TEST_DATABASE_URL;
-let dataEnv: Record<string, string>;
-let cleanup: () => Promise<void>;
-
+let data: DataEnv;
 before(async () => {
-  if (serverUrl) {
-    const name = `crash_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    dataEnv = { OFD_DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'openofd-crash-'));
-    dataEnv = { OFD_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  data = await createDataEnv();
 });
 after(async () => {
-  await cleanup();
+  await data.cleanup();
 });
-
-function openData(): Promise<Database> {
-  return dataEnv.OFD_DATABASE_URL
-    ? openDatabase({ url: dataEnv.OFD_DATABASE_URL })
-    : openDatabase({ dataDir: dataEnv.OFD_DATA_DIR });
-}
 
 const total = (clients: RegisterClient[]) => clients.reduce((n, c) => n + c.confirmed.size, 0);
 
@@ -56,7 +24,7 @@ test('kill -9 under load: every confirmed document is stored, none twice', {
   timeout: 180_000,
 }, async (t) => {
   const port = await freePort();
-  const env = { ...dataEnv, OFD_GATEWAY_PORT: String(port), OFD_MASTER_KEY: MASTER_KEY };
+  const env = { ...data.env, OFD_GATEWAY_PORT: String(port), OFD_MASTER_KEY: MASTER_KEY };
   let gateway = await spawnGateway(env);
   const clients = Array.from(
     { length: 20 },
@@ -105,7 +73,7 @@ test('kill -9 under load: every confirmed document is stored, none twice', {
     assert.equal(await exited(gateway), 0, 'graceful stop');
   }
 
-  const database = await openData();
+  const database = await data.open();
   try {
     const rows = rowsOf<{ fn: string; fd: string | number }>(
       await database.db.execute(sql`select fn_number as fn, fd_number as fd from documents`),
