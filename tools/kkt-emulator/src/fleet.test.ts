@@ -105,3 +105,24 @@ test('a server restart loses nothing: documents queued meanwhile are sent after 
     await second.close();
   }
 });
+
+test('pregenerated documents released at a rate arrive at that rate, all of them', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 5,
+      documentsPerRegister: 20,
+      masterKey: MASTER,
+      pregenerate: true,
+      rate: 200,
+    });
+    assert.equal(summary.generated, 100);
+    assert.equal(summary.confirmed, 100);
+    assert.ok(summary.elapsedSeconds > 0.35, `100 documents at 200/s took ${summary.elapsedSeconds} s`);
+    assert.ok(summary.documentsPerSecond < 300, `${summary.documentsPerSecond}/s`);
+    assertContiguous(server, 5, 20);
+  } finally {
+    await server.close();
+  }
+});

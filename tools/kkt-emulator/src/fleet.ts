@@ -6,7 +6,8 @@
 //   rate > 0 — open loop: R documents per second across the fleet, whatever
 //              the operator does (unconfirmed documents pile up like in a real ФН);
 //   pregenerate — every register makes all its documents before the first
-//              send, so sending measures the operator, not document building.
+//              send, so sending measures the operator, not document building;
+//              with a rate, they are released at that rate (open loop again).
 import { Link } from './link.js';
 import { registerProfile } from './organizations.js';
 import { type ClockMode, EmulatedRegister } from './register.js';
@@ -154,7 +155,10 @@ class FleetRun implements Fleet {
       if (this.options.documentsPerRegister === undefined) {
         throw new Error('pregenerate needs documentsPerRegister');
       }
-      for (const r of this.registers) while (this.produce(r));
+      for (const r of this.registers) {
+        while (this.produce(r));
+        if (this.options.rate) r.releasedThrough = 0;
+      }
     } else if (this.closedLoop()) {
       for (const r of this.registers) this.produce(r);
     }
@@ -181,6 +185,14 @@ class FleetRun implements Fleet {
     return done;
   }
 
+  /** Makes (or, pregenerated, releases) the register's next document; false when none is left. */
+  private next(r: EmulatedRegister): boolean {
+    if (!this.options.pregenerate) return this.produce(r);
+    if (!this.producing || r.releasedThrough >= r.drive.nextFdNumber - 1) return false;
+    r.releasedThrough++;
+    return true;
+  }
+
   /** Open loop: hand out R documents per second round-robin over registers with budget. */
   private pace(): void {
     const now = performance.now();
@@ -190,7 +202,7 @@ class FleetRun implements Fleet {
     while (this.tokens >= 1 && idle < this.registers.length) {
       const index = this.cursor++ % this.registers.length;
       const r = this.registers[index]!;
-      if (!this.produce(r)) {
+      if (!this.next(r)) {
         idle++;
         continue;
       }
@@ -203,7 +215,7 @@ class FleetRun implements Fleet {
   private allProduced(): boolean {
     if (!this.producing) return true;
     if (this.options.documentsPerRegister === undefined) return false;
-    return this.registers.every((r) => !this.budgetLeft(r));
+    return this.registers.every((r) => !this.budgetLeft(r) && r.releasedThrough >= r.drive.nextFdNumber - 1);
   }
 
   private unconfirmed(): number {

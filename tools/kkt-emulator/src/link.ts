@@ -69,7 +69,7 @@ export class Link {
     const fn = register.profile.fnNumber;
     if (this.inFlight.has(fn)) return;
     const pending = register.drive.oldest();
-    if (!pending) return;
+    if (!pending || pending.fdNumber > register.releasedThrough) return;
     const stats = this.options.stats;
     pending.attempts++;
     if (pending.attempts > 1) stats.retransmitted++;

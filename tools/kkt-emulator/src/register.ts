@@ -50,6 +50,11 @@ export interface RegisterOptions {
 export class EmulatedRegister {
   readonly profile: RegisterProfile;
   readonly drive: EmulatedFiscalDrive;
+  /**
+   * Documents up to this FD number may be sent. A pregenerated fleet paced at
+   * a rate releases them one by one, as if each were made at that moment.
+   */
+  releasedThrough = Number.POSITIVE_INFINITY;
   private readonly rng: Rng;
   private readonly catalogue: readonly CatalogueItem[];
   private readonly options: RegisterOptions;

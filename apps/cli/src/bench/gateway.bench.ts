@@ -1,0 +1,123 @@
+// `npm run bench`: documents/s and confirmation latency of the real gateway
+// (`openofd gateway`, a child process) under the emulated fleet (this
+// process), at 1, 100 and 2,000 concurrent registers, on PGlite and on a
+// throwaway PostgreSQL, side by side. Documents are built and signed before
+// each measurement (`pregenerate`), so the figures are the gateway's: frame
+// checks, ФПС/ФПД verification, decoding, ФЛК, group commit, ФПО, reply.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { type EmulatorSummary, type FleetOptions, runEmulator } from '@openofd/kkt-emulator';
+import { machineCpu, processCpuSeconds, spawnGatewayChild } from './gateway-child.js';
+
+const MASTER = 'bench-master-key';
+// scripts/pg-server.mjs is plain JS shared with the test runner; typed here by hand.
+const pgServer = new URL('../../../../scripts/pg-server.mjs', import.meta.url).href;
+const { startPostgres } = (await import(pgServer)) as {
+  startPostgres(): Promise<{ url: string; stop(): void }>;
+};
+const SCALE = Number(process.env.OFD_BENCH_SCALE ?? 1);
+const LEVELS = [
+  { registers: 1, docs: Math.round(3000 * SCALE) },
+  { registers: 100, docs: Math.round(150 * SCALE) },
+  { registers: 2000, docs: Math.round(25 * SCALE) },
+];
+/** Seconds of offered load in the paced (open-loop) runs. */
+const PACED_SECONDS = 6 * SCALE;
+const only = process.env.OFD_BENCH_ENGINES?.split(',') ?? ['pglite', 'postgres'];
+
+interface Row {
+  engine: string;
+  registers: number;
+  /** Offered documents/s (paced run), or undefined for the saturation run. */
+  offered: number | undefined;
+  summary: EmulatorSummary;
+  gatewayCpu: number;
+  emulatorCpu: number;
+  machineBusy: number;
+}
+
+async function measure(engine: string, env: Record<string, string>): Promise<Row[]> {
+  const gateway = await spawnGatewayChild({ ...env, OFD_MASTER_KEY: MASTER });
+  const rows: Row[] = [];
+  // Every run uses fresh registers (fresh FN numbers), so nothing counts as a retransmission.
+  let nextIndex = 0;
+  const run = async (registers: number, docs: number, rate?: number): Promise<Row> => {
+    const options: FleetOptions = {
+      port: gateway.port,
+      registers,
+      firstIndex: nextIndex,
+      documentsPerRegister: docs,
+      masterKey: MASTER,
+      pregenerate: true,
+      ackTimeoutMs: 60_000,
+      ...(rate === undefined ? {} : { rate }),
+    };
+    nextIndex += registers;
+    const gatewayBefore = processCpuSeconds(gateway.pid);
+    const selfBefore = process.cpuUsage();
+    const machineBefore = machineCpu();
+    const summary = await runEmulator(options);
+    const self = process.cpuUsage(selfBefore);
+    const machine = machineCpu();
+    const row: Row = {
+      engine,
+      registers,
+      offered: rate,
+      summary,
+      gatewayCpu: processCpuSeconds(gateway.pid) - gatewayBefore,
+      emulatorCpu: (self.user + self.system) / 1e6,
+      machineBusy: (machine.busy - machineBefore.busy) / Math.max(0.01, machine.total - machineBefore.total),
+    };
+    console.log(JSON.stringify({ engine, offered: rate ?? 'max', ...summary }));
+    return row;
+  };
+  try {
+    await run(20, 50); // warm-up: JIT, key cache, first partitions
+    for (const level of LEVELS) {
+      const saturated = await run(level.registers, level.docs);
+      rows.push(saturated);
+      if (level.registers > 1) {
+        // Latency at 70 % of the throughput just measured (open loop, like real registers).
+        const rate = Math.max(10, Math.round(saturated.summary.documentsPerSecond * 0.7));
+        const docs = Math.max(2, Math.ceil((rate * PACED_SECONDS) / level.registers));
+        rows.push(await run(level.registers, docs, rate));
+      }
+    }
+  } finally {
+    await gateway.stop();
+  }
+  return rows;
+}
+
+const rows: Row[] = [];
+if (only.includes('pglite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'openofd-bench-pglite-'));
+  try {
+    rows.push(...(await measure('PGlite', { OFD_DATA_DIR: dir })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (only.includes('postgres')) {
+  const pg = await startPostgres();
+  try {
+    rows.push(...(await measure('PostgreSQL', { OFD_DATABASE_URL: pg.url })));
+  } finally {
+    pg.stop();
+  }
+}
+
+console.log(
+  `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}\n`,
+);
+console.log(
+  '| engine | registers | documents | documents/s | p50 ms | p95 ms | p99 ms | retransmitted | errors | gateway CPU s | emulator CPU s | machine busy |',
+);
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const s = r.summary;
+  console.log(
+    `| ${r.engine} | ${r.registers} | ${r.offered === undefined ? 'max' : `${r.offered}/s`} | ${s.confirmed + s.rejected} | ${s.documentsPerSecond} | ${s.latencyMs.p50} | ${s.latencyMs.p95} | ${s.latencyMs.p99} | ${s.retransmitted} | ${s.errors} | ${r.gatewayCpu.toFixed(1)} | ${r.emulatorCpu.toFixed(1)} | ${Math.round(r.machineBusy * 100)} % |`,
+  );
+}
