@@ -66,7 +66,8 @@ function collect(part: Part, out: { text: string | null; html: string | null }):
     const pieces = part.body.split(`--${boundary}`).slice(1);
     for (const piece of pieces) {
       if (piece.startsWith('--')) break;
-      collect(splitPart(piece.replace(/^\r?\n/, '')), out);
+      // The line break before a boundary belongs to the boundary (RFC 2046 §5.1.1).
+      collect(splitPart(piece.replace(/^\r?\n/, '').replace(/\r?\n$/, '')), out);
     }
     return;
   }
