@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { IngestDocumentInput, IngestOutcome } from '@openofd/core';
+import { GroupCommitter } from './group-commit.js';
+
+const doc = (fd: number) => ({ fdNumber: fd }) as IngestDocumentInput;
+
+function recorder() {
+  const batches: number[][] = [];
+  let release: (() => void) | undefined;
+  let gate: Promise<void> = Promise.resolve();
+  return {
+    batches,
+    hold() {
+      gate = new Promise((r) => {
+        release = r;
+      });
+    },
+    release: () => release?.(),
+    store: async (docs: IngestDocumentInput[]): Promise<IngestOutcome[]> => {
+      batches.push(docs.map((d) => d.fdNumber));
+      await gate;
+      return docs.map(() => 'stored');
+    },
+  };
+}
+
+test('documents arriving together share one transaction', async () => {
+  const r = recorder();
+  const c = new GroupCommitter({ store: r.store, maxBatch: 100, maxDelayMs: 5 });
+  const outcomes = await Promise.all([1, 2, 3].map((fd) => c.submit(doc(fd))));
+  assert.deepEqual(outcomes, ['stored', 'stored', 'stored']);
+  assert.deepEqual(r.batches, [[1, 2, 3]]);
+});
+
+test('a full batch goes at once; what arrives during a commit waits for it and goes next', async () => {
+  const r = recorder();
+  const c = new GroupCommitter({ store: r.store, maxBatch: 2, maxDelayMs: 10_000 });
+  r.hold();
+  let settled = 0;
+  const first = [c.submit(doc(1)), c.submit(doc(2))].map((p) => p.then(() => settled++));
+  const later = [c.submit(doc(3)), c.submit(doc(4)), c.submit(doc(5))];
+  await new Promise((res) => setTimeout(res, 20));
+  // Nothing is resolved before its COMMIT resolves.
+  assert.equal(settled, 0);
+  assert.deepEqual(r.batches, [[1, 2]]);
+  r.release();
+  await Promise.all([...first, ...later.slice(0, 2)]);
+  assert.deepEqual(r.batches.slice(0, 2), [
+    [1, 2],
+    [3, 4],
+  ]);
+  const closing = c.close();
+  await later[2];
+  await closing;
+  assert.deepEqual(r.batches[2], [5]);
+});
+
+test('a failed transaction rejects every document of it and only those', async () => {
+  let calls = 0;
+  const c = new GroupCommitter({
+    maxDelayMs: 1,
+    store: async (docs) => {
+      calls++;
+      if (calls === 1) throw new Error('commit failed');
+      return docs.map(() => 'duplicate');
+    },
+  });
+  const failed = await Promise.allSettled([c.submit(doc(1)), c.submit(doc(2))]);
+  assert.deepEqual(
+    failed.map((f) => f.status),
+    ['rejected', 'rejected'],
+  );
+  assert.equal(await c.submit(doc(1)), 'duplicate');
+});
+
+test('after close nothing new is accepted', async () => {
+  const c = new GroupCommitter({ store: async (d) => d.map(() => 'stored') });
+  await c.close();
+  await assert.rejects(c.submit(doc(1)), /closed/);
+});
