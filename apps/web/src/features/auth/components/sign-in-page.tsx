@@ -35,8 +35,9 @@ export function SignInPage() {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'email_not_confirmed' && login.includes('@'))
         setUnconfirmed(login);
-      setFormError(applyApiError(form, e));
+      // Clear first: changing a field clears its error.
       form.setFieldValue('password', '');
+      setFormError(applyApiError(form, e));
     }
   }, focusFirstInvalid);
 

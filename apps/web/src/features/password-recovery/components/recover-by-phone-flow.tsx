@@ -74,7 +74,6 @@ function CodeStep(props: { phone: string; lifetime: number; onVerified: (token: 
           props.onVerified((await verify.mutateAsync(values)).resetToken);
         } catch (e) {
           setFormError(applyApiError(form, e));
-          form.setFieldValue('code', '');
         }
       }, focusFirstInvalid)}
     >

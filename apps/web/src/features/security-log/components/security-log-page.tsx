@@ -1,4 +1,4 @@
-import { Alert, Badge, Loader, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { type SecurityEventType, securityEventLabels } from '@openofd/contract';
 import { errorMessage } from '../../../shared/forms/apply-api-error';
 import { PageTitle } from '../../../shared/ui/page-title';
@@ -10,6 +10,21 @@ const ALARMING = new Set<SecurityEventType>([
   'recovery_code_failed',
   'certificate_sign_in_failed',
 ]);
+
+// Values the API puts in `details`, in words.
+const DETAIL_WORDS: Record<string, string> = {
+  password: 'по паролю',
+  certificate: 'по сертификату',
+  phone: 'по телефону',
+  email: 'по e-mail',
+  invitation: 'по приглашению',
+};
+
+function describeDetails(details: Record<string, string>): string {
+  return Object.values(details)
+    .map((v) => DETAIL_WORDS[v] ?? v)
+    .join(', ');
+}
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'medium' });
@@ -30,8 +45,9 @@ export function SecurityLogPage() {
                 <Table.Tr>
                   <Table.Th>Когда</Table.Th>
                   <Table.Th>Событие</Table.Th>
-                  <Table.Th>IP-адрес</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>IP-адрес</Table.Th>
                   <Table.Th>Подробности</Table.Th>
+                  <Table.Th>Браузер</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -39,14 +55,15 @@ export function SecurityLogPage() {
                   <Table.Tr key={e.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(e.at)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={ALARMING.has(e.type) ? 'red' : 'blue'}>
+                      <Text size="sm" fw={500} c={ALARMING.has(e.type) ? 'red.8' : 'dark'}>
                         {securityEventLabels[e.type]}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{e.ip ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {Object.values(e.details).join(', ') || e.userAgent || ''}
+                    <Table.Td>{describeDetails(e.details)}</Table.Td>
+                    <Table.Td maw={260}>
+                      <Text size="xs" c="dimmed" truncate title={e.userAgent ?? undefined}>
+                        {e.userAgent ?? '—'}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
