@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { ApiOptions } from './context.js';
 import { body, HttpError, installErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { boundCertificateRoutes } from './routes/bound-certificates.js';
 import { certificateRoutes } from './routes/certificate.js';
 import { devRoutes } from './routes/dev.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: ApiOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(options));
   await app.register(recoveryRoutes(options));
   await app.register(certificateRoutes(options));
+  await app.register(boundCertificateRoutes(options));
   await app.register(meRoutes(options));
   await app.register(organizationRoutes(options));
   await app.register(invitationRoutes(options));

@@ -107,3 +107,21 @@ export const certificateSignInRequestSchema = z.object({
   algorithm: certificateAlgorithmSchema,
 });
 export type CertificateSignInRequest = z.input<typeof certificateSignInRequestSchema>;
+
+/**
+ * Certificates bound to the signed-in user (Профиль → Сертификаты). Binding
+ * takes a fresh challenge signed like a certificate sign-in
+ * (`certificateSignInRequestSchema`): POST /api/me/certificates → 201
+ * boundCertificate. A bound certificate signs in to this account whatever its
+ * subject's INN; DELETE /api/me/certificates/:certificateId → 204.
+ */
+export const boundCertificateSchema = z.object({
+  id: z.uuid(),
+  subject: z.string(),
+  /** SHA-256 of the DER, hex */
+  fingerprint: z.string(),
+  createdAt: z.string(),
+});
+export type BoundCertificate = z.infer<typeof boundCertificateSchema>;
+export const boundCertificatesResponseSchema = z.object({ certificates: z.array(boundCertificateSchema) });
+export type BoundCertificatesResponse = z.infer<typeof boundCertificatesResponseSchema>;

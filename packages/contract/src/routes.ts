@@ -23,6 +23,8 @@ export const apiRoutes = {
   confirmEmailChange: '/api/me/email-change/confirm',
   changePassword: '/api/me/password',
   securityEvents: '/api/me/security-events',
+  certificates: '/api/me/certificates',
+  certificate: '/api/me/certificates/:certificateId',
 
   organizations: '/api/organizations',
   organization: '/api/organizations/:organizationId',

@@ -15,6 +15,8 @@ export const securityEventTypes = [
   'email_changed',
   'certificate_sign_in',
   'certificate_sign_in_failed',
+  'certificate_bound',
+  'certificate_unbound',
   'invitation_sent',
   'invitation_accepted',
 ] as const;
@@ -54,6 +56,8 @@ export const securityEventLabels: Record<SecurityEventType, string> = {
   email_changed: 'Смена e-mail',
   certificate_sign_in: 'Вход по сертификату',
   certificate_sign_in_failed: 'Неудачный вход по сертификату',
+  certificate_bound: 'Сертификат привязан',
+  certificate_unbound: 'Сертификат отвязан',
   invitation_sent: 'Приглашение отправлено',
   invitation_accepted: 'Приглашение принято',
 };

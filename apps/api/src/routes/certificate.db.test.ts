@@ -143,3 +143,49 @@ test('wrong signature, expired certificate, another CA, unknown INN → 401 with
   assert.equal(badAlg.status, 400);
   assert.ok(badAlg.body.error.fields.algorithm);
 });
+
+test('a certificate bound to a user (proof by signature) signs in to that user, whatever its INN; unbinding ends that', async () => {
+  const accountant = await signedUpUser(h, 'bound@example.ru', '+79150000002');
+  const personal = await issueTestCertificate(h.ca, { inn: '500100732259', name: 'Бухгалтер Петрова' });
+  const signBody = async (c: Client, cert: IssuedCertificate) => {
+    const ch = await c.post('/api/auth/certificate/challenge');
+    return {
+      challengeId: ch.body.challengeId,
+      certificate: cert.certificatePem,
+      signature: webCryptoSign(cert, Buffer.from(ch.body.challenge, 'base64'), 'ECDSA-P256-SHA256'),
+      algorithm: 'ECDSA-P256-SHA256',
+    };
+  };
+  const before = await attempt(h.client(), personal);
+  assert.equal(before.reply.status, 401);
+
+  const bad = await signBody(accountant, personal);
+  const wrongSig = await accountant.post('/api/me/certificates', {
+    ...bad,
+    signature: Buffer.alloc(64).toString('base64'),
+  });
+  assert.equal(wrongSig.status, 401);
+  const bound = await accountant.post('/api/me/certificates', await signBody(accountant, personal));
+  assert.equal(bound.status, 201, JSON.stringify(bound.body));
+  assert.match(bound.body.subject, /500100732259/);
+  const list = await accountant.get('/api/me/certificates');
+  assert.deepEqual(
+    list.body.certificates.map((c: { id: string }) => c.id),
+    [bound.body.id],
+  );
+
+  const taken = await owner.post('/api/me/certificates', await signBody(owner, personal));
+  assert.equal(taken.status, 409);
+  assert.equal((await owner.request('DELETE', `/api/me/certificates/${bound.body.id}`)).status, 404);
+
+  const signIn = await attempt(h.client(), personal);
+  assert.equal(signIn.reply.status, 200);
+  assert.equal(signIn.reply.body.user.email, 'bound@example.ru');
+
+  assert.equal((await accountant.request('DELETE', `/api/me/certificates/${bound.body.id}`)).status, 204);
+  assert.equal((await attempt(h.client(), personal)).reply.status, 401);
+  const types = (await accountant.get('/api/me/security-events')).body.events.map(
+    (e: { type: string }) => e.type,
+  );
+  assert.ok(types.includes('certificate_bound') && types.includes('certificate_unbound'));
+});

@@ -35,6 +35,12 @@ export { memberships, type OrganizationRow, organizations } from '../organizatio
 export { updateOrganization } from '../organizations/update-organization.js';
 export type { OrganizationDetails } from '../organizations/validate-details.js';
 export { createDevSms, createHttpSms, type SmsSender } from '../sms/sms-sender.js';
+export {
+  type BoundCertificate,
+  bindCertificate,
+  listCertificates,
+  unbindCertificate,
+} from './bind-certificate.js';
 export { changePassword } from './change-password.js';
 export { confirmEmail } from './confirm-email.js';
 export { confirmEmailChange } from './confirm-email-change.js';

@@ -14,5 +14,7 @@ export type SecurityEventType =
   | 'email_changed'
   | 'certificate_sign_in'
   | 'certificate_sign_in_failed'
+  | 'certificate_bound'
+  | 'certificate_unbound'
   | 'invitation_sent'
   | 'invitation_accepted';

@@ -1,28 +1,16 @@
-import type { X509Certificate } from 'node:crypto';
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
-import {
-  CertificateRejected,
-  type SignatureAlgorithm,
-  verifySignedChallenge,
-} from '../certificates/verify-signed-challenge.js';
+import { and, asc, eq, or } from 'drizzle-orm';
 import { memberships, organizations } from '../organizations/tables.js';
-import { type AccountsDeps, nowOf, type RequestMeta } from './context.js';
-import { accountError } from './errors.js';
+import {
+  type CertificateAttempt,
+  certificateRejected,
+  checkCertificateAttempt,
+} from './check-certificate-attempt.js';
+import type { AccountsDeps, RequestMeta } from './context.js';
 import { recordSecurityEvent } from './record-security-event.js';
 import { createSession } from './sessions.js';
-import { certificateChallenges, userCertificates, users } from './tables.js';
+import { userCertificates, users } from './tables.js';
 
-export interface CertificateSignInInput {
-  challengeId: string;
-  certificate: string;
-  signature: string;
-  algorithm: SignatureAlgorithm;
-  trusted: X509Certificate[];
-}
-
-function rejected(message: string) {
-  return accountError('UNAUTHORIZED', 'certificate_rejected', message);
-}
+export type CertificateSignInInput = CertificateAttempt;
 
 /**
  * Sign-in by electronic signature: consumes the challenge, verifies the
@@ -35,38 +23,7 @@ export async function signInWithCertificate(
   input: CertificateSignInInput,
   meta: RequestMeta,
 ): Promise<{ userId: string; token: string; expiresAt: Date; organizationId: string | null }> {
-  const now = nowOf(deps);
-  const [challenge] = await deps.db
-    .update(certificateChallenges)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(certificateChallenges.id, input.challengeId),
-        isNull(certificateChallenges.usedAt),
-        gt(certificateChallenges.expiresAt, now),
-      ),
-    )
-    .returning({ challenge: certificateChallenges.challenge });
-  if (!challenge) throw rejected('Запрос подписи устарел или уже использован. Повторите вход');
-
-  let verified: ReturnType<typeof verifySignedChallenge>;
-  try {
-    verified = verifySignedChallenge({
-      ...input,
-      challenge: Buffer.from(challenge.challenge, 'base64'),
-      now,
-    });
-  } catch (err) {
-    if (!(err instanceof CertificateRejected)) throw err;
-    await recordSecurityEvent(deps.db, {
-      userId: null,
-      type: 'certificate_sign_in_failed',
-      meta,
-      details: { reason: err.message },
-    });
-    throw rejected(err.message);
-  }
-
+  const verified = await checkCertificateAttempt(deps, input, meta);
   const [bound] = await deps.db
     .select({ userId: userCertificates.userId })
     .from(userCertificates)
@@ -98,7 +55,9 @@ export async function signInWithCertificate(
       meta,
       details: { reason: 'no organization', subject: verified.subject.slice(0, 300) },
     });
-    throw rejected(`Сертификат действителен, но организация с ${who} не зарегистрирована в кабинете`);
+    throw certificateRejected(
+      `Сертификат действителен, но организация с ${who} не зарегистрирована в кабинете`,
+    );
   }
   const session = await createSession(deps, userId, 'certificate', meta);
   await recordSecurityEvent(deps.db, {
