@@ -67,6 +67,13 @@ export async function buildApp(options: ApiOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: apiRoutes.docs });
   installSessions(app, options);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    // Letters put single-use tokens in page URLs: never leak them in Referer.
+    reply.header('referrer-policy', 'no-referrer');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   app.get(apiRoutes.health, { schema: { hide: true } }, async () => ({ ok: true }));
   app.get(apiRoutes.openapiJson, { schema: { hide: true } }, async () => app.swagger());

@@ -174,6 +174,10 @@ test('OpenAPI is generated from the contract and the docs UI is served', async (
   assert.equal(doc.status, 200);
   assert.ok(doc.body.paths['/api/auth/sign-up'].post.requestBody);
   assert.ok(doc.body.paths['/api/organizations/{organizationId}'].put);
+  const me = await c.get('/api/me');
+  assert.equal(me.headers['cache-control'], 'no-store');
+  assert.equal(me.headers['referrer-policy'], 'no-referrer');
+  assert.equal(me.headers['x-frame-options'], 'DENY');
   const ui = await c.get('/api/docs/');
   assert.equal(ui.status, 200);
   assert.equal((await c.get('/healthz')).body.ok, true);
