@@ -45,6 +45,8 @@ export interface FleetOptions {
 
 export interface Fleet {
   readonly registers: readonly EmulatedRegister[];
+  /** Builds the pregenerated documents now (else `run()` does); lets a benchmark time sending alone. */
+  prepare(): void;
   /** Connects and starts sending; resolves with the summary when finished or stopped. */
   run(): Promise<EmulatorSummary>;
   /** Stops producing and sending now; `run()` resolves. */
@@ -97,6 +99,8 @@ class FleetRun implements Fleet {
   private cursor = 0;
   private tokens = 0;
   private lastPace = 0;
+  private prepared = false;
+  private released = 0;
 
   constructor(
     private readonly options: FleetOptions,
@@ -151,15 +155,8 @@ class FleetRun implements Fleet {
     const done = new Promise<EmulatorSummary>((resolve) => {
       this.resolve = resolve;
     });
-    if (this.options.pregenerate) {
-      if (this.options.documentsPerRegister === undefined) {
-        throw new Error('pregenerate needs documentsPerRegister');
-      }
-      for (const r of this.registers) {
-        while (this.produce(r));
-        if (this.options.rate) r.releasedThrough = 0;
-      }
-    } else if (this.closedLoop()) {
+    if (this.options.pregenerate) this.prepare();
+    else if (this.closedLoop()) {
       for (const r of this.registers) this.produce(r);
     }
     this.lastPace = performance.now();
@@ -190,7 +187,20 @@ class FleetRun implements Fleet {
     if (!this.options.pregenerate) return this.produce(r);
     if (!this.producing || r.releasedThrough >= r.drive.nextFdNumber - 1) return false;
     r.releasedThrough++;
+    this.released++;
     return true;
+  }
+
+  prepare(): void {
+    if (!this.options.pregenerate || this.prepared) return;
+    if (this.options.documentsPerRegister === undefined) {
+      throw new Error('pregenerate needs documentsPerRegister');
+    }
+    this.prepared = true;
+    for (const r of this.registers) {
+      while (this.produce(r));
+      if (this.options.rate) r.releasedThrough = 0;
+    }
   }
 
   /** Open loop: hand out R documents per second round-robin over registers with budget. */
@@ -212,14 +222,18 @@ class FleetRun implements Fleet {
     }
   }
 
+  /** Counted, not scanned: this runs on every confirmation. */
   private allProduced(): boolean {
     if (!this.producing) return true;
-    if (this.options.documentsPerRegister === undefined) return false;
-    return this.registers.every((r) => !this.budgetLeft(r) && r.releasedThrough >= r.drive.nextFdNumber - 1);
+    const limit = this.options.documentsPerRegister;
+    if (limit === undefined) return false;
+    const total = limit * this.registers.length;
+    const paced = this.options.pregenerate && this.options.rate;
+    return this.stats.generated === total && (!paced || this.released === total);
   }
 
   private unconfirmed(): number {
-    return this.registers.reduce((n, r) => n + r.drive.unconfirmed, 0);
+    return this.stats.generated - this.stats.confirmed - this.stats.rejected;
   }
 
   private checkDone(): void {

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { type EmulatorSummary, type FleetOptions, runEmulator } from '@openofd/kkt-emulator';
+import { createFleet, type EmulatorSummary, type FleetOptions } from '@openofd/kkt-emulator';
 import { machineCpu, processCpuSeconds, spawnGatewayChild } from './gateway-child.js';
 
 const MASTER = 'bench-master-key';
@@ -54,10 +54,12 @@ async function measure(engine: string, env: Record<string, string>): Promise<Row
       ...(rate === undefined ? {} : { rate }),
     };
     nextIndex += registers;
+    const fleet = createFleet(options);
+    fleet.prepare();
     const gatewayBefore = processCpuSeconds(gateway.pid);
     const selfBefore = process.cpuUsage();
     const machineBefore = machineCpu();
-    const summary = await runEmulator(options);
+    const summary = await fleet.run();
     const self = process.cpuUsage(selfBefore);
     const machine = machineCpu();
     const row: Row = {
