@@ -37,7 +37,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fnsUrl: optional(env.OFD_FNS_URL),
     smtpUrl: optional(env.OFD_SMTP_URL),
     smsUrl: optional(env.OFD_SMS_URL),
-    publicUrl: optional(env.OFD_PUBLIC_URL) ?? 'http://localhost:8080',
+    publicUrl:
+      optional(env.OFD_PUBLIC_URL) ?? `http://localhost:${port(env.OFD_HTTP_PORT, 8080, 'OFD_HTTP_PORT')}`,
     trustedCa: optional(env.OFD_TRUSTED_CA),
     // Demo operator INN (valid checksum); production sets its own.
     operatorInn: optional(env.OFD_OPERATOR_INN) ?? '7704358518',

@@ -121,7 +121,7 @@ test('wrong password → 401; five in a row lock the account with a clear messag
   const fifth = await c.post('/api/auth/sign-in', { login: 'lock@example.ru', password: 'Wrong-2026' });
   assert.equal(fifth.status, 423);
   assert.equal(fifth.body.error.code, 'account_locked');
-  assert.match(fifth.body.error.message, /заблокирован на 15 мин/);
+  assert.match(fifth.body.error.message, /заблокирован на 15 мин \(до \d\d:\d\d МСК\)/);
   assert.ok(Date.parse(fifth.body.error.lockedUntil) > Date.now());
   const right = await c.post('/api/auth/sign-in', { login: 'lock@example.ru', password: STRONG });
   assert.equal(right.status, 423, 'even the right password waits for the lock');

@@ -15,6 +15,10 @@ export interface SignInInput {
   password: string;
 }
 
+function moscowTime(at: Date): string {
+  return at.toLocaleTimeString('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit' });
+}
+
 function minutesLeft(until: Date, now: Date): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }
@@ -23,7 +27,7 @@ export function lockedError(until: Date, now: Date) {
   return accountError(
     'FORBIDDEN',
     'account_locked',
-    `Слишком много неудачных попыток входа. Вход заблокирован на ${minutesLeft(until, now)} мин (до ${until.toISOString().slice(11, 16)} UTC). Попробуйте позже или восстановите пароль.`,
+    `Слишком много неудачных попыток входа. Вход заблокирован на ${minutesLeft(until, now)} мин (до ${moscowTime(until)} МСК). Попробуйте позже или восстановите пароль.`,
     { lockedUntil: until.toISOString() },
   );
 }
