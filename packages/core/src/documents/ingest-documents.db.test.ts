@@ -212,3 +212,15 @@ test('registers and fiscal drives are learned, and late documents do not roll th
   );
   assert.deepEqual(after, { backlog: 0, first_fd: null });
 });
+
+test('a NUL character in a decoded string does not break the batch; the raw bytes keep it', async () => {
+  const { db } = database;
+  const input = receiptInput({ fd: 50, cashier: 'Иванов\u0000' });
+  assert.deepEqual(await ingestDocuments({ db, documents: [input, receiptInput({ fd: 51 })] }), [
+    'stored',
+    'stored',
+  ]);
+  const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 50 });
+  assert.equal(row.cashier, 'Иванов\ufffd');
+  assert.deepEqual(new Uint8Array(row.raw), input.raw);
+});

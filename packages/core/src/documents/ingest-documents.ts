@@ -1,15 +1,12 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import {
-  type CryptoStatus,
-  documentKeys,
-  documents,
-  type NewDocumentRow,
-  type StoredViolation,
-} from '../db/schema/index.js';
+import { jsonRecordset } from '../db/json-rows.js';
+import { rowsOf } from '../db/migrate.js';
+import type { CryptoStatus, StoredViolation } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
-import { enqueueOutbox, OUTBOX_TOPICS, type OutboxMessage } from '../outbox/enqueue-outbox.js';
+import { OUTBOX_TOPICS, type OutboxMessage } from '../outbox/enqueue-outbox.js';
 import { type LearnedDocument, learnRegisters } from '../registers/learn-registers.js';
-import { documentColumns, type FnsJson } from './document-columns.js';
+import { type DocumentColumns, documentColumns, type FnsJson } from './document-columns.js';
 
 export interface IngestDocumentInput {
   /** The whole message exactly as received: the legal record. */
@@ -62,6 +59,92 @@ async function commit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
 
 const keyOf = (fn: string, fd: number) => `${fn}/${fd}`;
 
+const KEY_COLUMNS = [
+  ['fn_number', 'text'],
+  ['fd_number', 'bigint'],
+  ['received_at', 'timestamptz'],
+] as const;
+
+const keyRow = (d: IngestDocumentInput) => ({
+  fn_number: d.fnNumber,
+  fd_number: d.fdNumber,
+  received_at: d.receivedAt.toISOString(),
+});
+
+// Every column of `documents` (migrations/0001_documents.sql); raw travels as base64.
+const DOCUMENT_COLUMNS = [
+  ['fn_number', 'text'],
+  ['fd_number', 'bigint'],
+  ['received_at', 'timestamptz'],
+  ['form_code', 'smallint'],
+  ['doc_time', 'timestamp'],
+  ['user_inn', 'text'],
+  ['rnm', 'text'],
+  ['kkt_serial', 'text'],
+  ['shift_number', 'bigint'],
+  ['operation_type', 'smallint'],
+  ['cash_total', 'bigint'],
+  ['ecash_total', 'bigint'],
+  ['prepaid_total', 'bigint'],
+  ['credit_total', 'bigint'],
+  ['provision_total', 'bigint'],
+  ['total_sum', 'bigint'],
+  ['cashier', 'text'],
+  ['buyer_contact', 'text'],
+  ['fiscal_sign', 'bigint'],
+  ['ffd_version', 'text'],
+  ['flk_status', 'text'],
+  ['flk_violations', 'jsonb'],
+  ['crypto_status', 'text'],
+  ['raw', 'text'],
+  ['document', 'jsonb'],
+] as const;
+const DOCUMENT_SELECT = DOCUMENT_COLUMNS.map(([n]) =>
+  n === 'raw' ? "decode(r.raw, 'base64')" : `r.${n}`,
+).join(', ');
+
+function documentRow(d: IngestDocumentInput, c: DocumentColumns): object {
+  return {
+    fn_number: d.fnNumber,
+    fd_number: d.fdNumber,
+    received_at: d.receivedAt.toISOString(),
+    form_code: d.formCode,
+    doc_time: c.docTime,
+    user_inn: c.userInn,
+    rnm: c.rnm,
+    kkt_serial: c.kktSerial,
+    shift_number: c.shiftNumber,
+    operation_type: c.operationType,
+    cash_total: c.cashTotal,
+    ecash_total: c.ecashTotal,
+    prepaid_total: c.prepaidTotal,
+    credit_total: c.creditTotal,
+    provision_total: c.provisionTotal,
+    total_sum: c.totalSum,
+    cashier: c.cashier,
+    buyer_contact: c.buyerContact,
+    fiscal_sign: c.fiscalSign,
+    ffd_version: c.ffdVersion,
+    flk_status: d.flkViolations.some((v) => v.severity === 'error') ? 'failed' : 'passed',
+    flk_violations: d.flkViolations,
+    crypto_status: d.cryptoStatus,
+    raw: Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength).toString('base64'),
+    document: d.document,
+  };
+}
+
+const JOB_COLUMNS = [
+  ['topic', 'text'],
+  ['payload', 'jsonb'],
+] as const;
+
+async function insertJobs(tx: Db, jobs: readonly OutboxMessage[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await tx.execute(sql`
+    insert into outbox (topic, payload)
+    select topic, payload from ${jsonRecordset(JOB_COLUMNS, jobs)}`);
+}
+
 /**
  * Stores a batch of documents in one transaction, idempotently on (FN, FD):
  * new documents are inserted with their registers, fiscal drives and outbox
@@ -85,45 +168,21 @@ export async function ingestDocuments(options: IngestDocumentsOptions): Promise<
   const columns = unique.map((d) => documentColumns(d.document, d.formCode));
 
   const stored = await commit(options.db, async (tx) => {
-    const inserted = await tx
-      .insert(documentKeys)
-      .values(unique.map((d) => ({ fnNumber: d.fnNumber, fdNumber: d.fdNumber, receivedAt: d.receivedAt })))
-      .onConflictDoNothing()
-      .returning({ fnNumber: documentKeys.fnNumber, fdNumber: documentKeys.fdNumber });
-    const fresh = new Set(inserted.map((r) => keyOf(r.fnNumber, Number(r.fdNumber))));
-    const rows: NewDocumentRow[] = [];
+    const inserted = rowsOf<{ fn_number: string; fd_number: string | number }>(
+      await tx.execute(sql`
+        insert into document_keys (fn_number, fd_number, received_at)
+        select fn_number, fd_number, received_at from ${jsonRecordset(KEY_COLUMNS, unique.map(keyRow))}
+        on conflict do nothing
+        returning fn_number, fd_number`),
+    );
+    const fresh = new Set(inserted.map((r) => keyOf(r.fn_number, Number(r.fd_number))));
+    const rows: object[] = [];
     const learned: LearnedDocument[] = [];
     const jobs: OutboxMessage[] = [];
     unique.forEach((d, i) => {
       if (!fresh.has(keyOf(d.fnNumber, d.fdNumber))) return;
       const c = columns[i]!;
-      rows.push({
-        fnNumber: d.fnNumber,
-        fdNumber: d.fdNumber,
-        receivedAt: d.receivedAt,
-        formCode: d.formCode,
-        docTime: c.docTime,
-        userInn: c.userInn,
-        rnm: c.rnm,
-        kktSerial: c.kktSerial,
-        shiftNumber: c.shiftNumber,
-        operationType: c.operationType,
-        cashTotal: c.cashTotal,
-        ecashTotal: c.ecashTotal,
-        prepaidTotal: c.prepaidTotal,
-        creditTotal: c.creditTotal,
-        provisionTotal: c.provisionTotal,
-        totalSum: c.totalSum,
-        cashier: c.cashier,
-        buyerContact: c.buyerContact,
-        fiscalSign: c.fiscalSign,
-        ffdVersion: c.ffdVersion,
-        flkStatus: d.flkViolations.some((v) => v.severity === 'error') ? 'failed' : 'passed',
-        flkViolations: [...d.flkViolations],
-        cryptoStatus: d.cryptoStatus,
-        raw: d.raw,
-        document: d.document,
-      });
+      rows.push(documentRow(d, c));
       learned.push({
         fnNumber: d.fnNumber,
         fdNumber: d.fdNumber,
@@ -138,9 +197,11 @@ export async function ingestDocuments(options: IngestDocumentsOptions): Promise<
       }
     });
     if (rows.length > 0) {
-      await tx.insert(documents).values(rows);
+      await tx.execute(sql`
+        insert into documents (${sql.raw(DOCUMENT_COLUMNS.map(([n]) => n).join(', '))})
+        select ${sql.raw(DOCUMENT_SELECT)} from ${jsonRecordset(DOCUMENT_COLUMNS, rows)}`);
       await learnRegisters(tx, learned);
-      await enqueueOutbox({ db: tx, messages: jobs });
+      await insertJobs(tx, jobs);
     }
     return fresh;
   });
