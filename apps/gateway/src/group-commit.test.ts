@@ -79,3 +79,39 @@ test('after close nothing new is accepted', async () => {
   await c.close();
   await assert.rejects(c.submit(doc(1)), /closed/);
 });
+
+test('a document failing on its data is isolated; the rest of its batch commits', async () => {
+  const sizes: number[] = [];
+  const c = new GroupCommitter({
+    maxDelayMs: 5,
+    store: async (docs) => {
+      sizes.push(docs.length);
+      if (docs.some((d) => d.fdNumber === 3)) {
+        throw new Error('insert failed', {
+          cause: Object.assign(new Error('out of range'), { code: '22003' }),
+        });
+      }
+      return docs.map(() => 'stored');
+    },
+  });
+  const results = await Promise.allSettled([1, 2, 3, 4, 5].map((fd) => c.submit(doc(fd))));
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+  );
+  assert.equal(sizes[0], 5);
+});
+
+test('a failure that is not about data (database down) fails the batch without retries', async () => {
+  let calls = 0;
+  const c = new GroupCommitter({
+    maxDelayMs: 5,
+    store: async () => {
+      calls++;
+      throw Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+    },
+  });
+  const results = await Promise.allSettled([1, 2, 3].map((fd) => c.submit(doc(fd))));
+  assert.ok(results.every((r) => r.status === 'rejected'));
+  assert.equal(calls, 1);
+});

@@ -87,23 +87,48 @@ export class GroupCommitter {
   }
 
   async #commit(batch: Pending[]): Promise<void> {
-    const started = performance.now();
-    let outcomes: IngestOutcome[] | undefined;
-    let failure: unknown;
-    try {
-      outcomes = await this.#store(batch.map((p) => p.document));
-    } catch (err) {
-      failure = err;
-    }
-    this.#onBatch?.(batch.length, (performance.now() - started) / 1000, outcomes !== undefined);
+    const results = await this.#storeIsolating(batch.map((p) => p.document));
     this.#inFlight--;
     batch.forEach((p, i) => {
-      const outcome = outcomes?.[i];
-      if (outcome) p.resolve(outcome);
-      else p.reject(failure ?? new Error('the store returned no outcome for a document'));
+      const result = results[i];
+      if (typeof result === 'string') p.resolve(result);
+      else p.reject(result ?? new Error('the store returned no outcome for a document'));
     });
     // Whatever arrived during this transaction has waited long enough.
     if (this.#queue.length > 0) this.#flush();
     else if (this.#inFlight === 0) for (const wake of this.#idle.splice(0)) wake();
   }
+
+  /**
+   * One transaction for the batch. If it fails on the data of some document
+   * (SQLSTATE class 22/23/54), the halves are retried apart, so one poisoned
+   * document cannot keep failing the documents of other registers; any other
+   * failure (database down) fails the whole batch.
+   */
+  async #storeIsolating(documents: IngestDocumentInput[]): Promise<(IngestOutcome | Error)[]> {
+    const started = performance.now();
+    try {
+      const outcomes = await this.#store(documents);
+      this.#onBatch?.(documents.length, (performance.now() - started) / 1000, true);
+      return outcomes;
+    } catch (err) {
+      this.#onBatch?.(documents.length, (performance.now() - started) / 1000, false);
+      const error = err instanceof Error ? err : new Error(String(err));
+      if (documents.length === 1 || !isDataError(err)) return documents.map(() => error);
+      const mid = documents.length >> 1;
+      return [
+        ...(await this.#storeIsolating(documents.slice(0, mid))),
+        ...(await this.#storeIsolating(documents.slice(mid))),
+      ];
+    }
+  }
+}
+
+/** A SQLSTATE of data exception (22), integrity violation (23) or program limit (54) anywhere in the cause chain. */
+function isDataError(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }

@@ -56,7 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     onBatch(size, seconds, ok) {
       metrics.batchSize.observe(size);
       metrics.commitSeconds.observe(seconds);
-      if (!ok) logger.error({ size }, 'group commit failed: nothing of the batch is confirmed');
+      if (!ok) logger.error({ size }, 'group-commit transaction failed: none of its documents is confirmed');
     },
   });
   const handle = createMessageHandler({
