@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HmacStreebog256, hmacStreebog256 } from './hmac.js';
+import { streebog256 } from './streebog.js';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
@@ -24,4 +25,16 @@ test('a precomputed key gives the same MAC every time and over split parts', () 
 test('a key longer than the block is hashed first, so it differs from its prefix', () => {
   const long = Uint8Array.from({ length: 100 }, (_, i) => i);
   assert.notEqual(hex(hmacStreebog256(long, DATA)), hex(hmacStreebog256(long.subarray(0, 64), DATA)));
+});
+
+test('the precomputed states give RFC 2104 HMAC for every message length around the block size', () => {
+  const key = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  const mac = new HmacStreebog256(key);
+  const pad = (x: number) => Uint8Array.from({ length: 64 }, (_, i) => (key[i] ?? 0) ^ x);
+  for (let n = 0; n <= 200; n += n < 140 ? 1 : 7) {
+    const data = Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 255);
+    const inner = streebog256(Uint8Array.from([...pad(0x36), ...data]));
+    const expected = streebog256(Uint8Array.from([...pad(0x5c), ...inner]));
+    assert.equal(hex(mac.mac(data)), hex(expected), `length ${n}`);
+  }
 });

@@ -7,7 +7,8 @@ const BLOCK = 64;
 /**
  * An HMAC key with its inner and outer states precomputed: each MAC costs the
  * message blocks plus three compressions for the outer hash, never the two
- * padded-key blocks again. Instances are reusable and cheap to keep per key.
+ * padded-key blocks again, and the first block of each hash reuses round keys
+ * computed once per key. Instances are reusable and cheap to keep per key.
  */
 export class HmacStreebog256 {
   private readonly innerStart = new Streebog(256);
@@ -20,9 +21,9 @@ export class HmacStreebog256 {
     const k = key.length > BLOCK ? new Streebog(256).update(key).digest() : key;
     const pad = new Uint8Array(BLOCK);
     for (let i = 0; i < BLOCK; i++) pad[i] = (k[i] ?? 0) ^ 0x36;
-    this.innerStart.update(pad);
+    this.innerStart.update(pad).precomputeRoundKeys();
     for (let i = 0; i < BLOCK; i++) pad[i] = (k[i] ?? 0) ^ 0x5c;
-    this.outerStart.update(pad);
+    this.outerStart.update(pad).precomputeRoundKeys();
   }
 
   /** HMAC of the concatenation of `parts` (32 bytes, into `out` if given). */

@@ -191,6 +191,26 @@ function compress(h: Block, n: Block, m: Block): void {
   for (let i = 0; i < 16; i++) h[i] = h[i]! ^ T[i]! ^ K[i]! ^ m[i]!;
 }
 
+/** The 13 round keys of g_N(h, ·): they depend only on h and N (RFC 6986 §7). */
+function keySchedule(h: Block, n: Block): Block[] {
+  const keys = [new Int32Array(16)];
+  lpsx(h, n, keys[0]!);
+  for (let i = 0; i < 12; i++) {
+    const next = new Int32Array(16);
+    lpsx(keys[i]!, C[i]!, next);
+    keys.push(next);
+  }
+  return keys;
+}
+
+/** compress() with the round keys already known: half the LPS work. */
+function compressWithKeys(h: Block, keys: readonly Block[], m: Block): void {
+  lpsx(keys[0]!, m, T);
+  for (let i = 1; i < 12; i++) lpsx(keys[i]!, T, T);
+  const last = keys[12]!;
+  for (let i = 0; i < 16; i++) h[i] = h[i]! ^ T[i]! ^ last[i]! ^ m[i]!;
+}
+
 /** acc = acc + m mod 2^512 (little-endian 32-bit limbs). */
 function add512(acc: Block, m: Block): void {
   let carry = 0;
@@ -223,6 +243,9 @@ export class Streebog {
   private readonly buf = new Uint8Array(64);
   private readonly m: Block = new Int32Array(16);
   private bufLen = 0;
+  /** Round keys for the next block, valid while `keysFresh` (see precomputeRoundKeys). */
+  private keys: readonly Block[] = [];
+  private keysFresh = false;
 
   constructor(readonly outputBits: 256 | 512 = 256) {
     this.reset();
@@ -234,6 +257,19 @@ export class Streebog {
     this.n.fill(0);
     this.sigma.fill(0);
     this.bufLen = 0;
+    this.keysFresh = false;
+    return this;
+  }
+
+  /**
+   * Computes the round keys of the next compression, which depend only on the
+   * current state: a state that is resumed many times (an HMAC key's padded
+   * block, via copyFrom) then saves them on every resume. Only on a block boundary.
+   */
+  precomputeRoundKeys(): this {
+    if (this.bufLen !== 0) throw new Error('round keys can only be precomputed on a block boundary');
+    this.keys = keySchedule(this.h, this.n);
+    this.keysFresh = true;
     return this;
   }
 
@@ -243,6 +279,8 @@ export class Streebog {
     this.sigma.set(other.sigma);
     this.buf.set(other.buf);
     this.bufLen = other.bufLen;
+    this.keys = other.keys;
+    this.keysFresh = other.keysFresh;
     return this;
   }
 
@@ -276,7 +314,7 @@ export class Streebog {
     this.buf.fill(0, r);
     this.buf[r] = 1;
     loadBlock(this.buf, 0, this.m);
-    compress(this.h, this.n, this.m);
+    this.compressMessage();
     addBits(this.n, 8 * r);
     add512(this.sigma, this.m);
     compress(this.h, ZERO, this.n);
@@ -295,9 +333,16 @@ export class Streebog {
   }
 
   private absorb(): void {
-    compress(this.h, this.n, this.m);
+    this.compressMessage();
     addBits(this.n, 512);
     add512(this.sigma, this.m);
+  }
+
+  private compressMessage(): void {
+    if (this.keysFresh) {
+      this.keysFresh = false;
+      compressWithKeys(this.h, this.keys, this.m);
+    } else compress(this.h, this.n, this.m);
   }
 }
 
