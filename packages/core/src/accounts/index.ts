@@ -20,6 +20,10 @@ export { createOrganization } from '../organizations/create-organization.js';
 export { getInvitation } from '../organizations/get-invitation.js';
 export { getOrganization } from '../organizations/get-organization.js';
 export { inviteMember } from '../organizations/invite-member.js';
+export {
+  type AccessibleOrganization,
+  listAccessibleOrganizations,
+} from '../organizations/list-accessible-organizations.js';
 export { listMembers } from '../organizations/list-members.js';
 export { listMemberships, type MembershipView } from '../organizations/list-memberships.js';
 export {

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { type AccountsDeps, nowOf, policy, type RequestMeta } from './context.js';
 import { hashToken, randomToken } from './secrets.js';
@@ -21,6 +21,8 @@ export async function createSession(
   const token = randomToken();
   const now = nowOf(deps);
   const expiresAt = new Date(now.getTime() + policy.sessionIdleMs);
+  // Housekeeping: the user's expired sessions are of no use to anyone.
+  await deps.db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
   await deps.db.insert(sessions).values({
     userId,
     tokenHash: hashToken(token),
