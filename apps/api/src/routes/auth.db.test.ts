@@ -237,3 +237,14 @@ test('a letter that cannot be sent → 503 unavailable; the account stays and th
     await broken.close();
   }
 });
+
+test('with a real SMTP server configured there is no dev outbox: /api/dev/mail → 404', async () => {
+  const prod = await createHarness({ devMailbox: false });
+  try {
+    const r = await prod.client().get('/api/dev/mail');
+    assert.equal(r.status, 404);
+    assert.equal(r.body.error.code, 'not_found');
+  } finally {
+    await prod.close();
+  }
+});
