@@ -14,6 +14,8 @@ const PHONE_TYPED = '89161234567';
 const PHONE = '+79161234567';
 const PASSWORD = 'Kassa2024pass';
 const NEW_PASSWORD = 'Novyi2025Parol';
+const COLLEAGUE = 'buh@example.ru';
+const NEW_EMAIL = 'maria@example.ru';
 const ORG_1 = { name: 'ООО «Ромашка»', inn: '7707083893', kpp: '773601001' };
 const ORG_2: { name: string; inn: string; kpp?: string } = { name: 'ООО «Василёк»', inn: '7736207543' };
 
@@ -248,6 +250,78 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Профиль' }).waitFor();
     assert.deepEqual(keyLeaves, [], 'the private key must never be sent');
     await browser.shot('17-certificate-signed-in');
+  });
+
+  it('fits a phone screen: navigation behind the burger', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/organizations');
+    await page.getByRole('heading', { name: 'Организации' }).waitFor();
+    await browser.shot('18-mobile-organizations');
+    await page.getByRole('button', { name: 'Меню разделов' }).click();
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByText('Профиль').click();
+    await page.getByRole('heading', { name: 'Профиль' }).waitFor();
+    await browser.shot('19-mobile-profile');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('invites a colleague, who joins by the letter', async () => {
+    await page.goto('/organizations');
+    const invite = page.getByRole('form', { name: 'Пригласить пользователя' });
+    await invite.getByLabel('Пригласить по e-mail').fill(COLLEAGUE);
+    await invite.getByRole('button', { name: 'Пригласить' }).click();
+    await invite.getByText(`Приглашение отправлено на ${COLLEAGUE}`).waitFor();
+    await page.getByRole('table', { name: 'Пользователи организации' }).getByText(COLLEAGUE).waitFor();
+    await signOut();
+    const letter = await readDevMessage(COLLEAGUE, /invitation/);
+    const tab = letter.tab;
+    await tab.getByRole('link', { name: /invitation\?token=/ }).click();
+    await tab.getByRole('heading', { name: 'Приглашение в организацию' }).waitFor();
+    await tab.getByLabel('Мобильный телефон').pressSequentially('9031234567');
+    await tab.getByLabel('Пароль').first().fill('Buhgalter2024');
+    await browser.shot('20-invitation', tab);
+    await tab.getByRole('button', { name: 'Создать аккаунт и принять' }).click();
+    await tab.waitForURL('**/organizations');
+    const row = tab.getByTestId('organization-row');
+    await row.first().waitFor();
+    assert.equal(await row.count(), 1);
+    assert.match((await row.textContent()) ?? '', /Бухгалтер/);
+    await browser.shot('21-invitation-accepted', tab);
+    await tab.getByTestId('user-menu').click();
+    await tab.getByRole('menuitem', { name: 'Выход' }).click();
+    await tab.waitForURL('**/sign-in');
+    await tab.close();
+  });
+
+  it('changes the e-mail only after the letter to the new address is opened', async () => {
+    await signIn(EMAIL, NEW_PASSWORD);
+    await page.waitForURL('**/profile');
+    const form = page.getByRole('form', { name: 'Смена e-mail' });
+    await form.getByLabel('Новый адрес').fill(NEW_EMAIL);
+    await form.getByLabel('Текущий пароль').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Отправить письмо для подтверждения' }).click();
+    await form.getByText(`Ждёт подтверждения: ${NEW_EMAIL}`).waitFor();
+    const letter = await readDevMessage(NEW_EMAIL, /confirm-email-change/);
+    await letter.tab.getByRole('link', { name: /confirm-email-change\?token=/ }).click();
+    await letter.tab.getByText('Адрес изменён').waitFor();
+    await browser.shot('22-email-changed', letter.tab);
+    await letter.tab.close();
+    await page.reload();
+    await page.getByRole('form', { name: 'Смена e-mail' }).getByText(NEW_EMAIL).waitFor();
+  });
+
+  it('locks sign-in after repeated wrong passwords and says until when', async () => {
+    await signOut();
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      await signIn(NEW_EMAIL, `Wrong${attempt}Password`);
+      await page.getByTestId('form-error').waitFor();
+      if ((await page.getByTestId('locked-until').count()) > 0) break;
+    }
+    await page.getByTestId('locked-until').waitFor();
+    assert.match((await page.getByTestId('form-error').textContent()) ?? '', /заблокирован/);
+    // Even the right password is refused while locked.
+    await signIn(NEW_EMAIL, NEW_PASSWORD);
+    await page.getByTestId('locked-until').waitFor();
+    await browser.shot('23-sign-in-locked');
   });
 });
 

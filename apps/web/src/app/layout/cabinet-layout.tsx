@@ -35,7 +35,15 @@ export default function CabinetLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Меню разделов" />
-            <Text component={Link} to="/" fw={700} size="lg" c="blue.8" style={{ textDecoration: 'none' }}>
+            <Text
+              component={Link}
+              to="/"
+              fw={700}
+              size="lg"
+              c="blue.8"
+              style={{ textDecoration: 'none' }}
+              visibleFrom="xs"
+            >
               OpenOFD
             </Text>
           </Group>

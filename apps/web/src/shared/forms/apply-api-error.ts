@@ -32,18 +32,9 @@ export function applyApiError(
   return elsewhere.length > 0 ? elsewhere.join(' ') : errorMessage(error);
 }
 
-/** The user-facing text of any error. */
+/** The user-facing text of any error (the API's messages are Russian and complete). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'account_locked' && error.lockedUntil) {
-      const until = error.lockedUntil.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
-      return `${error.message} Вход будет возможен после ${until}.`;
-    }
-    if (error.code === 'rate_limited' && error.retryAfterSeconds) {
-      return `${error.message} Повторите через ${error.retryAfterSeconds} с.`;
-    }
-    return error.message;
-  }
+  if (error instanceof ApiError) return error.message;
   return error instanceof Error && error.message ? error.message : 'Что-то пошло не так. Повторите попытку.';
 }
 

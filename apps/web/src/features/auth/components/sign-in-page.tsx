@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { normalizePhone, signInRequestSchema } from '@openofd/contract';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ export function SignInPage() {
   const resend = useResendConfirmation();
   const [formError, setFormError] = useState<string>();
   const [unconfirmed, setUnconfirmed] = useState<string>();
+  const [lockedUntil, setLockedUntil] = useState<Date>();
   const form = useForm({
     mode: 'controlled',
     initialValues: { login: '', password: '' },
@@ -28,6 +29,7 @@ export function SignInPage() {
   const submit = form.onSubmit(async ({ login, password }) => {
     setFormError(undefined);
     setUnconfirmed(undefined);
+    setLockedUntil(undefined);
     const normalized = looksLikePhone(login) ? (normalizePhone(login) ?? login) : login;
     try {
       await signIn.mutateAsync({ login: normalized, password });
@@ -35,6 +37,7 @@ export function SignInPage() {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'email_not_confirmed' && login.includes('@'))
         setUnconfirmed(login);
+      if (e instanceof ApiError && e.code === 'account_locked') setLockedUntil(e.lockedUntil);
       // Clear first: changing a field clears its error.
       form.setFieldValue('password', '');
       setFormError(applyApiError(form, e));
@@ -58,6 +61,17 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={formError} />
+          {lockedUntil && (
+            <Text size="sm" data-testid="locked-until">
+              Вход снова будет доступен после{' '}
+              {lockedUntil.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' })} по вашему
+              времени. Можно не ждать —{' '}
+              <Anchor component={Link} to="/forgot-password">
+                восстановите пароль
+              </Anchor>
+              .
+            </Text>
+          )}
           {unconfirmed && (
             <Button
               variant="light"
