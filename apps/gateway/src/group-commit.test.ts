@@ -31,6 +31,10 @@ test('documents arriving together share one transaction', async () => {
   const outcomes = await Promise.all([1, 2, 3].map((fd) => c.submit(doc(fd))));
   assert.deepEqual(outcomes, ['stored', 'stored', 'stored']);
   assert.deepEqual(r.batches, [[1, 2, 3]]);
+  // Default: no timer, the batch closes when the current I/O turn ends.
+  const now = new GroupCommitter({ store: r.store });
+  await Promise.all([4, 5].map((fd) => now.submit(doc(fd))));
+  assert.deepEqual(r.batches[1], [4, 5]);
 });
 
 test('a full batch goes at once; what arrives during a commit waits for it and goes next', async () => {

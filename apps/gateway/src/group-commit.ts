@@ -6,7 +6,11 @@ export interface GroupCommitOptions {
   store: StoreBatch;
   /** Most documents in one transaction. */
   maxBatch?: number;
-  /** How long the first document of an idle period waits for company. */
+  /**
+   * How long the first document waits for company when a transaction slot is
+   * free. 0 (default): until the current I/O turn ends, so messages read
+   * together commit together; under load the wait for a free slot batches.
+   */
   maxDelayMs?: number;
   /** Transactions in flight at once (1 for PGlite: one connection). */
   concurrency?: number;
@@ -34,14 +38,14 @@ export class GroupCommitter {
   readonly #onBatch: GroupCommitOptions['onBatch'];
   #queue: Pending[] = [];
   #inFlight = 0;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   #closed = false;
   #idle: (() => void)[] = [];
 
   constructor(options: GroupCommitOptions) {
     this.#store = options.store;
     this.#maxBatch = options.maxBatch ?? 500;
-    this.#maxDelayMs = options.maxDelayMs ?? 2;
+    this.#maxDelayMs = options.maxDelayMs ?? 0;
     this.#concurrency = options.concurrency ?? 1;
     this.#onBatch = options.onBatch;
   }
@@ -53,10 +57,11 @@ export class GroupCommitter {
       this.#queue.push({ document, resolve, reject });
       if (this.#queue.length >= this.#maxBatch) this.#flush();
       else if (this.#timer === undefined && this.#inFlight < this.#concurrency) {
-        this.#timer = setTimeout(() => {
+        const fire = () => {
           this.#timer = undefined;
           this.#flush();
-        }, this.#maxDelayMs);
+        };
+        this.#timer = this.#maxDelayMs > 0 ? setTimeout(fire, this.#maxDelayMs) : setImmediate(fire);
       }
     });
   }
@@ -76,7 +81,8 @@ export class GroupCommitter {
 
   #flush(): void {
     if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
+      if (this.#maxDelayMs > 0) clearTimeout(this.#timer as NodeJS.Timeout);
+      else clearImmediate(this.#timer as NodeJS.Immediate);
       this.#timer = undefined;
     }
     while (this.#inFlight < this.#concurrency && this.#queue.length > 0) {

@@ -50,7 +50,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const committer = new GroupCommitter({
     store: options.store ?? ((documents) => ingestDocuments({ db, documents })),
     maxBatch: options.batch?.maxBatch ?? 500,
-    maxDelayMs: options.batch?.maxDelayMs ?? 2,
+    maxDelayMs: options.batch?.maxDelayMs ?? 0,
     // PGlite is one connection; PostgreSQL overlaps a few transactions.
     concurrency: options.batch?.concurrency ?? (database.kind === 'postgres' ? 4 : 1),
     onBatch(size, seconds, ok) {
