@@ -43,6 +43,8 @@ export interface MessageHandlerOptions {
 export type MessageHandler = (message: WireMessage, receivedAt: Date) => Promise<MessageOutcome>;
 
 const TAG_FFD_VERSION = 1209;
+const TAG_FN = 1041;
+const TAG_FD = 1040;
 
 /**
  * The per-message pipeline after framing (frame and CRC are checked by the
@@ -122,6 +124,21 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       }
       const name = Object.keys(document)[0] ?? '';
       const fields = document[name] ?? {};
+      // The signs cover the document, not the headers: the headers' FN and FD
+      // must be the document's own, or a replayed document could take another
+      // FD number's place (and that document would then count as a duplicate).
+      const docFn = fields[jsonNameFor(TAG_FN, split.code)];
+      const docFd = fields[jsonNameFor(TAG_FD, split.code)];
+      if (
+        (docFn !== undefined && docFn !== container.fnNumber) ||
+        (docFd !== undefined && docFd !== container.fdNumber)
+      ) {
+        return {
+          kind: 'reject',
+          reason: 'header_mismatch',
+          detail: `headers say FN ${container.fnNumber} FD ${container.fdNumber}, the document ${String(docFn)} / ${String(docFd)}`,
+        };
+      }
       const versionCode = fields[jsonNameFor(TAG_FFD_VERSION, split.code)];
       const ffdVersion =
         (typeof versionCode === 'number' && ffdVersionFromCode(versionCode)) || fallbackVersion;

@@ -11,6 +11,7 @@ export type RejectReason =
   | 'truncated'
   | 'malformed_frame'
   | 'bad_fiscal_sign'
+  | 'header_mismatch'
   | 'commit_failed'
   | 'message_timeout'
   | 'too_many_connections'

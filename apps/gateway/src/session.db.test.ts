@@ -240,3 +240,21 @@ test('shutdown confirms what is in flight and closes', async () => {
   );
   assert.equal(await storedCount(), 1);
 });
+
+test('a document under headers naming another FD is refused and not stored', async () => {
+  const h = createHarness({ database, crypto: 'emulated' });
+  const real = decodeMessage(buildMessage({ fd: 5, masterKey: MASTER_KEY }));
+  const replayed = encodeMessage({
+    aVersion: real.session.aVersion,
+    fnNumber: GOLDEN_FN,
+    documentType: 11,
+    fdNumber: 6,
+    body: real.body,
+  });
+  const c = h.connect();
+  c.toServer.write(replayed);
+  await c.reader.waitEnd();
+  assert.equal(c.reader.replies.length, 0);
+  assert.equal(await h.rejected('header_mismatch'), 1);
+  assert.equal(await storedCount(), 0);
+});
