@@ -62,6 +62,8 @@ export function gatewayService(options: {
       const last = { at: Date.now(), stored: 0 };
       return {
         info: { port: gateway.port, metricsPort: gateway.metricsPort, crypto: crypto.name },
+        // GatewayMetrics; its `registry` is a prom-client Registry the API can merge into its /metrics.
+        exports: { metrics: gateway.metrics },
         figures: () => figures(gateway, last),
         stop: () => gateway.close(),
       };

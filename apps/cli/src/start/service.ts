@@ -15,8 +15,10 @@ export interface RunningService {
   figures?(): Promise<string>;
   /** Graceful stop. */
   stop(): Promise<void>;
-  /** Anything others need (e.g. a listening port). */
+  /** Facts for the start log and for services started later (e.g. a listening port). */
   readonly info?: Record<string, unknown>;
+  /** Objects for services started later, not logged (e.g. the gateway's metrics registry for the API's /metrics). */
+  readonly exports?: Record<string, unknown>;
 }
 
 /** A service of `openofd start`; later issues add theirs to the list in services.ts. */
