@@ -7,6 +7,7 @@ import { issueTestCertificate } from '@openofd/core';
 import type { Page } from 'playwright-core';
 import { type Browser, launchBrowser } from './support/browser.js';
 import { type Stack, startStack } from './support/stack.js';
+import { repoRoot } from './support/web-dist.js';
 
 // One user's story through the real stack, step by step (each step builds on the last).
 const EMAIL = 'ivanova@example.ru';
@@ -14,6 +15,7 @@ const PHONE_TYPED = '89161234567';
 const PHONE = '+79161234567';
 const PASSWORD = 'Kassa2024pass';
 const NEW_PASSWORD = 'Novyi2025Parol';
+const P12_FIXTURE = join(repoRoot, 'apps/web/src/features/certificate-sign-in/crypto/fixtures/ec.p12');
 const COLLEAGUE = 'buh@example.ru';
 const NEW_EMAIL = 'maria@example.ru';
 const ORG_1 = { name: 'ООО «Ромашка»', inn: '7707083893', kpp: '773601001' };
@@ -229,8 +231,23 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await page.waitForURL('**/profile');
   });
 
-  it('signs in by certificate: the key is opened and used in the browser', async () => {
+  it('opens a PKCS#12 file in the browser; a wrong password or an untrusted certificate is explained', async () => {
     await signOut();
+    await page.goto('/sign-in/certificate');
+    // An OpenSSL-made .p12 whose self-signed certificate no trusted CA vouches for.
+    await page.locator('input[type="file"]').setInputFiles(P12_FIXTURE);
+    await page.getByLabel('Пароль к файлу').fill('wrong');
+    await page.getByRole('button', { name: 'Подписать и войти' }).click();
+    await page.getByText('Неверный пароль к файлу сертификата').waitFor();
+    await page.getByLabel('Пароль к файлу').fill('secret-пароль');
+    await page.getByRole('button', { name: 'Подписать и войти' }).click();
+    await page.getByTestId('form-error').waitFor();
+    await page.getByLabel('Выбранный сертификат').getByText('ИНН 7707083893').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/sign-in/certificate');
+    await browser.shot('16a-certificate-untrusted');
+  });
+
+  it('signs in by certificate: the key is opened and used in the browser', async () => {
     const issued = await issueTestCertificate(stack.ca, { inn: ORG_1.inn, name: 'ООО Ромашка' });
     const certPath = join(tmp, 'romashka.crt.pem');
     const keyPath = join(tmp, 'romashka.key.pem');
