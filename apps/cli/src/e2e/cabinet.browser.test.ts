@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { issueTestCertificate } from '@openofd/core';
-import type { Page } from 'playwright-core';
+import { issueTestCertificate, writeCertificateFiles } from '@openofd/core';
+import type { Page, Request } from 'playwright-core';
 import { type Browser, launchBrowser } from './support/browser.js';
 import { type Stack, startStack } from './support/stack.js';
 import { repoRoot } from './support/web-dist.js';
@@ -247,26 +247,33 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await browser.shot('16a-certificate-untrusted');
   });
 
-  it('signs in by certificate: the key is opened and used in the browser', async () => {
+  it('signs in by certificate from PEM files: the key is opened and used in the browser', async () => {
     const issued = await issueTestCertificate(stack.ca, { inn: ORG_1.inn, name: 'ООО Ромашка' });
-    const certPath = join(tmp, 'romashka.crt.pem');
-    const keyPath = join(tmp, 'romashka.key.pem');
-    writeFileSync(certPath, issued.certificatePem);
-    writeFileSync(keyPath, issued.privateKeyPem);
+    const files = await writeCertificateFiles(join(tmp, 'romashka'), issued, 'Пароль-p12');
     await page.goto('/sign-in/certificate');
     await page.getByText('PEM-файлы').click();
-    await page.locator('input[type="file"]').nth(0).setInputFiles(certPath);
-    await page.locator('input[type="file"]').nth(1).setInputFiles(keyPath);
+    await page.locator('input[type="file"]').nth(0).setInputFiles(files.certificate);
+    await page.locator('input[type="file"]').nth(1).setInputFiles(files.privateKey);
     await browser.shot('16-certificate-chosen');
     const keyLeaves: string[] = [];
-    page.on('request', (r) => {
+    const watch = (r: Request) => {
       if ((r.postData() ?? '').includes('PRIVATE KEY')) keyLeaves.push(r.url());
-    });
+    };
+    page.on('request', watch);
     await page.getByRole('button', { name: 'Подписать и войти' }).click();
     await page.waitForURL('**/profile');
     await page.getByRole('heading', { name: 'Профиль' }).waitFor();
+    page.off('request', watch);
     assert.deepEqual(keyLeaves, [], 'the private key must never be sent');
     await browser.shot('17-certificate-signed-in');
+
+    // The same certificate as the .p12 that `openofd ca issue` writes.
+    await signOut();
+    await page.goto('/sign-in/certificate');
+    await page.locator('input[type="file"]').setInputFiles(files.pkcs12);
+    await page.getByLabel('Пароль к файлу').fill('Пароль-p12');
+    await page.getByRole('button', { name: 'Подписать и войти' }).click();
+    await page.waitForURL('**/profile');
   });
 
   it('fits a phone screen: navigation behind the burger', async () => {
