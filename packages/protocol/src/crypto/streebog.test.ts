@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Streebog, streebog256, streebog512 } from './streebog.js';
+import { compressions, STREEBOG_BACKEND, Streebog, streebog256, streebog512 } from './streebog.js';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
@@ -65,4 +65,28 @@ test('messages of exactly one and two blocks differ from their neighbours', () =
   const seen = new Set<string>();
   for (const n of [0, 1, 63, 64, 65, 127, 128, 129]) seen.add(hex(streebog256(new Uint8Array(n))));
   assert.equal(seen.size, 8);
+});
+
+test('Node runs the WebAssembly compression; it, the JS fallback and both keyed paths agree on random blocks', () => {
+  assert.equal(STREEBOG_BACKEND, 'wasm');
+  let seed = 12345;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+    return seed;
+  };
+  for (let round = 0; round < 200; round++) {
+    const h = Int32Array.from({ length: 16 }, rand);
+    const n = Int32Array.from({ length: 16 }, rand);
+    const m = Int32Array.from({ length: 16 }, rand);
+    const a = h.slice();
+    const b = h.slice();
+    compressions.js(a, n, m);
+    compressions.any(b, n, m);
+    assert.deepEqual(b, a);
+    for (const keyed of [compressions.keyedJs, compressions.keyedAny]) {
+      const c = h.slice();
+      keyed(c, n, m);
+      assert.deepEqual(c, a);
+    }
+  }
 });
