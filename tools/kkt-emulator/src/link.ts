@@ -111,7 +111,11 @@ export class Link {
       this.socket?.destroy();
       return;
     }
+    // Replies for several registers often arrive together: their next messages leave in one write.
+    const socket = this.socket;
+    socket?.cork();
     for (const reply of replies) this.handle(reply);
+    socket?.uncork();
   }
 
   private handle(reply: WireMessage): void {
