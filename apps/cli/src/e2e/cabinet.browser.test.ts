@@ -232,6 +232,10 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
   });
 
   it('opens a PKCS#12 file in the browser; a wrong password or an untrusted certificate is explained', async () => {
+    // Leave the cabinet on the other organization: certificate sign-in must come back to the certificate's.
+    await page.getByTestId('organization-switcher').click();
+    await page.getByRole('menuitem', { name: /Василёк/ }).click();
+    await page.getByTestId('organization-switcher').getByText(ORG_2.name).waitFor();
     await signOut();
     await page.goto('/sign-in/certificate');
     // An OpenSSL-made .p12 whose self-signed certificate no trusted CA vouches for.
@@ -265,6 +269,8 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Профиль' }).waitFor();
     page.off('request', watch);
     assert.deepEqual(keyLeaves, [], 'the private key must never be sent');
+    // The cabinet opens on the organization the certificate names.
+    await page.getByTestId('organization-switcher').getByText(ORG_1.name).waitFor();
     await browser.shot('17-certificate-signed-in');
 
     // The same certificate as the .p12 that `openofd ca issue` writes.

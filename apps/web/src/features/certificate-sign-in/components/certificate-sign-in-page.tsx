@@ -2,6 +2,7 @@ import { Anchor, Button, FileInput, PasswordInput, SegmentedControl, Stack, Text
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage, focusFirstInvalid } from '../../../shared/forms/apply-api-error';
+import { useCurrentOrganization } from '../../../shared/session/current-organization';
 import { AuthCard } from '../../../shared/ui/auth-card';
 import { FormError } from '../../../shared/ui/form-error';
 import { useSignInWithCertificate } from '../api/sign-in-with-certificate';
@@ -21,6 +22,7 @@ const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
 export function CertificateSignInPage() {
   const navigate = useNavigate();
   const signIn = useSignInWithCertificate();
+  const { select } = useCurrentOrganization();
   const [mode, setMode] = useState<Mode>('pkcs12');
   const [container, setContainer] = useState<File | null>(null);
   const [certificate, setCertificate] = useState<File | null>(null);
@@ -66,7 +68,10 @@ export function CertificateSignInPage() {
       const creds = await openCredentials();
       if (!creds) return;
       setLoaded(creds);
-      await signIn.mutateAsync(creds);
+      const me = await signIn.mutateAsync(creds);
+      // Work in the organization the certificate was issued to.
+      const org = me.organizations.find((o) => o.inn === creds.certificate.inn);
+      if (org) select(org.id);
       navigate('/profile', { replace: true });
     } catch (e) {
       setFormError(errorMessage(e));
