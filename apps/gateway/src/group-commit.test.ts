@@ -119,3 +119,23 @@ test('a failure that is not about data (database down) fails the batch without r
   assert.ok(results.every((r) => r.status === 'rejected'));
   assert.equal(calls, 1);
 });
+
+test('a long queue saturates; it is relieved once drained to half', async () => {
+  const r = recorder();
+  const c = new GroupCommitter({ store: r.store, maxBatch: 2, maxQueued: 4 });
+  r.hold();
+  const all = [1, 2, 3, 4, 5, 6].map((fd) => c.submit(doc(fd)));
+  await new Promise((res) => setImmediate(res));
+  // [1, 2] in flight, 4 queued.
+  assert.equal(c.saturated, true);
+  assert.equal(c.pending, 6);
+  let relieved = false;
+  const relief = c.whenRelieved().then(() => {
+    relieved = true;
+  });
+  r.release();
+  await relief;
+  assert.ok(relieved);
+  await Promise.all(all);
+  assert.equal(c.saturated, false);
+});

@@ -14,6 +14,8 @@ export interface GroupCommitOptions {
   maxDelayMs?: number;
   /** Transactions in flight at once (1 for PGlite: one connection). */
   concurrency?: number;
+  /** Queued documents beyond which `saturated` tells readers to pause (bounds memory). */
+  maxQueued?: number;
   /** Called after each transaction: size, seconds, whether it committed. */
   onBatch?: (size: number, seconds: number, ok: boolean) => void;
 }
@@ -40,6 +42,9 @@ export class GroupCommitter {
   #inFlight = 0;
   #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   #closed = false;
+  readonly #maxQueued: number;
+  #inFlightDocuments = 0;
+  #relief: (() => void)[] = [];
   #idle: (() => void)[] = [];
 
   constructor(options: GroupCommitOptions) {
@@ -48,6 +53,7 @@ export class GroupCommitter {
     this.#maxDelayMs = options.maxDelayMs ?? 0;
     this.#concurrency = options.concurrency ?? 1;
     this.#onBatch = options.onBatch;
+    this.#maxQueued = options.maxQueued ?? 20_000;
   }
 
   /** Resolves with the document's outcome once its transaction committed; rejects if it failed. */
@@ -68,7 +74,18 @@ export class GroupCommitter {
 
   /** Documents waiting or in flight. */
   get pending(): number {
-    return this.#queue.length + this.#inFlight;
+    return this.#queue.length + this.#inFlightDocuments;
+  }
+
+  /** Too many documents wait: connections should stop reading until `whenRelieved()`. */
+  get saturated(): boolean {
+    return this.#queue.length >= this.#maxQueued;
+  }
+
+  /** Resolves once the queue has drained to half of `maxQueued`. */
+  whenRelieved(): Promise<void> {
+    if (!this.saturated) return Promise.resolve();
+    return new Promise((resolve) => this.#relief.push(resolve));
   }
 
   /** Refuses new documents and resolves when everything submitted has settled. */
@@ -88,6 +105,7 @@ export class GroupCommitter {
     while (this.#inFlight < this.#concurrency && this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#maxBatch);
       this.#inFlight++;
+      this.#inFlightDocuments += batch.length;
       void this.#commit(batch);
     }
   }
@@ -95,11 +113,13 @@ export class GroupCommitter {
   async #commit(batch: Pending[]): Promise<void> {
     const results = await this.#storeIsolating(batch.map((p) => p.document));
     this.#inFlight--;
+    this.#inFlightDocuments -= batch.length;
     batch.forEach((p, i) => {
       const result = results[i];
       if (typeof result === 'string') p.resolve(result);
       else p.reject(result ?? new Error('the store returned no outcome for a document'));
     });
+    if (this.#queue.length < this.#maxQueued / 2) for (const wake of this.#relief.splice(0)) wake();
     // Whatever arrived during this transaction has waited long enough.
     if (this.#queue.length > 0) this.#flush();
     else if (this.#inFlight === 0) for (const wake of this.#idle.splice(0)) wake();

@@ -14,5 +14,5 @@ export {
   type GatewayServerOptions,
   startGatewayServer,
 } from './server.js';
-export { Session, type SessionLimits, type SessionOptions } from './session.js';
+export { type Backpressure, Session, type SessionLimits, type SessionOptions } from './session.js';
 export { type Gateway, type GatewayOptions, startGateway } from './start-gateway.js';

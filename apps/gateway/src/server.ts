@@ -2,10 +2,11 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { MessageHandler } from './handle-message.js';
 import type { GatewayMetrics } from './metrics.js';
-import { Session, type SessionLimits } from './session.js';
+import { type Backpressure, Session, type SessionLimits } from './session.js';
 
 export interface GatewayServerOptions extends Partial<SessionLimits> {
   handle: MessageHandler;
+  backpressure?: Backpressure;
   logger: Logger;
   metrics: GatewayMetrics;
   port: number;
@@ -53,7 +54,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     }
     metrics.connectionsTotal.inc();
     metrics.connections.inc();
-    const session = new Session(socket, { ...limits, handle: options.handle, logger: log, metrics });
+    const session = new Session(socket, {
+      ...limits,
+      handle: options.handle,
+      logger: log,
+      metrics,
+      ...(options.backpressure ? { backpressure: options.backpressure } : {}),
+    });
     sessions.add(session);
     log.debug('connected');
     void session.done.then(() => {

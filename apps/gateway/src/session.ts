@@ -13,8 +13,15 @@ export interface SessionLimits {
   maxPending: number;
 }
 
+/** Process-wide brake: while saturated, sessions stop reading (the group committer's queue). */
+export interface Backpressure {
+  readonly saturated: boolean;
+  whenRelieved(): Promise<void>;
+}
+
 export interface SessionOptions extends SessionLimits {
   handle: MessageHandler;
+  backpressure?: Backpressure;
   logger: Logger;
   metrics: GatewayMetrics;
 }
@@ -52,6 +59,7 @@ export class Session {
   #pending = 0;
   #tail: Promise<void> = Promise.resolve();
   #refused = false;
+  #throttled = false;
   #messageTimer: NodeJS.Timeout | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
   #resolveDone!: () => void;
@@ -122,11 +130,20 @@ export class Session {
     this.#pending++;
     if (this.#pending >= maxPending) this.#stream.pause();
     const outcome = handle(message, receivedAt);
+    const brake = this.#options.backpressure;
+    if (brake?.saturated && !this.#throttled) {
+      this.#throttled = true;
+      this.#stream.pause();
+      void brake.whenRelieved().then(() => {
+        this.#throttled = false;
+        if (this.#state === 'open' && this.#pending < maxPending) this.#stream.resume();
+      });
+    }
     this.#tail = this.#tail.then(async () => {
       const result = await outcome;
       this.#pending--;
       this.#deliver(result, receivedAt);
-      if (this.#state === 'open' && this.#pending < maxPending) this.#stream.resume();
+      if (this.#state === 'open' && this.#pending < maxPending && !this.#throttled) this.#stream.resume();
       if (this.#pending === 0) {
         if (this.#state === 'draining') this.#finish();
         else this.#armIdle();

@@ -67,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server = await startGatewayServer({
     ...options.limits,
     handle,
+    backpressure: committer,
     logger,
     metrics,
     port: options.port,
