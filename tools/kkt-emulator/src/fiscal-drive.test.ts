@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   buildConfirmation,
+  decodeDocument,
   decodeMessage,
   deriveDriveKey,
   encodeConfirmationMessage,
   signConfirmation,
+  splitDocument,
   type WireMessage,
 } from '@openofd/protocol';
 import { registerProfile } from './organizations.js';
@@ -81,4 +83,31 @@ test('a confirmation for another drive is foreign', () => {
     now: () => NOW,
   });
   assert.equal(r.drive.acknowledge(reply(other.nextDocument().message)), 'foreign');
+});
+
+test('a resumed register continues its drive: next FD, a state report, then the next shift', () => {
+  const r = new EmulatedRegister({
+    profile: registerProfile(2),
+    seed: 1,
+    masterKey: 'k',
+    ofdInn: '7704358518',
+    ofdName: 'OpenOFD',
+    clock: { kind: 'real' },
+    now: () => NOW,
+    resume: { lastFdNumber: 41, lastShiftNumber: 3, lastDocTime: NOW / 1000 - 3600 },
+  });
+  const names: string[] = [];
+  const fds: number[] = [];
+  let shift = 0;
+  for (let i = 0; i < 3; i++) {
+    const pending = r.nextDocument();
+    const doc = decodeDocument(splitDocument(decodeMessage(pending.message).body).document);
+    const name = Object.keys(doc)[0]!;
+    names.push(name);
+    fds.push(pending.fdNumber);
+    if (name === 'openShift') shift = doc[name]!.shiftNumber as number;
+  }
+  assert.deepEqual(names, ['currentStateReport', 'openShift', 'receipt']);
+  assert.deepEqual(fds, [42, 43, 44]);
+  assert.equal(shift, 4);
 });

@@ -43,6 +43,8 @@ export interface DriveOptions {
   masterKey: string | Uint8Array;
   /** Check the ФПО of confirmations, as a real drive does (default true). */
   checkOperatorSign?: boolean;
+  /** Number of the first document (a drive resumed after documents 1..n reached the operator). */
+  firstFdNumber?: number;
 }
 
 export class EmulatedFiscalDrive {
@@ -57,6 +59,7 @@ export class EmulatedFiscalDrive {
     this.fnNumber = options.fnNumber;
     this.key = deriveDriveKey(options.masterKey, options.fnNumber);
     this.checkOperatorSign = options.checkOperatorSign ?? true;
+    this.nextFd = options.firstFdNumber ?? 1;
   }
 
   /** The number the next document must carry in 1040. */

@@ -10,7 +10,7 @@
 //              with a rate, they are released at that rate (open loop again).
 import { Link } from './link.js';
 import { registerProfile } from './organizations.js';
-import { type ClockMode, EmulatedRegister } from './register.js';
+import { type ClockMode, EmulatedRegister, type ResumePoint } from './register.js';
 import { type EmulatorSummary, RunStats } from './stats.js';
 
 export interface FleetOptions {
@@ -41,6 +41,8 @@ export interface FleetOptions {
   /** Check the ФПО of confirmations (default true; a `--crypto none` gateway sends none). */
   checkOperatorSign?: boolean;
   ackTimeoutMs?: number;
+  /** Registers the operator already heard from, by FN number: their drives carry on from there. */
+  resume?: ReadonlyMap<string, ResumePoint>;
 }
 
 export interface Fleet {
@@ -66,20 +68,21 @@ export function createFleet(options: FleetOptions): Fleet {
     kind: 'simulated',
     startDay: Math.floor(Date.now() / DAY_MS) - 30,
   };
-  const registers = Array.from(
-    { length: options.registers },
-    (_, i) =>
-      new EmulatedRegister({
-        profile: registerProfile(firstIndex + i),
-        seed: options.seed ?? 1,
-        masterKey: options.masterKey,
-        ofdInn: options.ofdInn ?? '7704358518',
-        ofdName: options.ofdName ?? 'OpenOFD',
-        clock,
-        ...(options.demandScale === undefined ? {} : { demandScale: options.demandScale }),
-        ...(options.checkOperatorSign === undefined ? {} : { checkOperatorSign: options.checkOperatorSign }),
-      }),
-  );
+  const registers = Array.from({ length: options.registers }, (_, i) => {
+    const profile = registerProfile(firstIndex + i);
+    const resume = options.resume?.get(profile.fnNumber);
+    return new EmulatedRegister({
+      profile,
+      ...(resume ? { resume } : {}),
+      seed: options.seed ?? 1,
+      masterKey: options.masterKey,
+      ofdInn: options.ofdInn ?? '7704358518',
+      ofdName: options.ofdName ?? 'OpenOFD',
+      clock,
+      ...(options.demandScale === undefined ? {} : { demandScale: options.demandScale }),
+      ...(options.checkOperatorSign === undefined ? {} : { checkOperatorSign: options.checkOperatorSign }),
+    });
+  });
   return new FleetRun(options, registers);
 }
 

@@ -12,6 +12,6 @@ export {
   type RegisterProfile,
   registerProfile,
 } from './organizations.js';
-export { type ClockMode, EmulatedRegister, type RegisterOptions } from './register.js';
+export { type ClockMode, EmulatedRegister, type RegisterOptions, type ResumePoint } from './register.js';
 export type { EmulatorSummary } from './stats.js';
 export { startDemoStream } from './stream.js';

@@ -43,8 +43,18 @@ export interface RegisterOptions {
   /** Multiplies the catalogue's daily demand (default 1). */
   demandScale?: number;
   checkOperatorSign?: boolean;
+  /** Where a register that already sent documents carries on (its drive's counters live on). */
+  resume?: ResumePoint;
   /** Wall clock, unix milliseconds (tests pin it). */
   now?: () => number;
+}
+
+/** What the operator already holds from a register: its drive continues after it. */
+export interface ResumePoint {
+  lastFdNumber: number;
+  lastShiftNumber: number;
+  /** Register-local time of the last document, unix seconds. */
+  lastDocTime?: number;
 }
 
 export class EmulatedRegister {
@@ -84,12 +94,20 @@ export class EmulatedRegister {
       fnNumber: options.profile.fnNumber,
       masterKey: options.masterKey,
       ...(options.checkOperatorSign === undefined ? {} : { checkOperatorSign: options.checkOperatorSign }),
+      ...(options.resume ? { firstFdNumber: options.resume.lastFdNumber + 1 } : {}),
     });
     this.cashier = this.profile.organization.cashiers[0]!;
     this.time =
       options.clock.kind === 'simulated'
         ? options.clock.startDay * DAY + OPEN_AT - 1800 + this.rng.int(0, 1200)
         : this.localNow();
+    const resume = options.resume;
+    if (resume && resume.lastFdNumber > 0) {
+      // Registered before; the shift it had open is closed by the restart; a state report comes first.
+      this.time = Math.max(this.time, resume.lastDocTime ?? 0);
+      this.registeredDay = Math.floor(this.time / DAY);
+      this.shiftNumber = resume.lastShiftNumber;
+    }
   }
 
   /** Local time the register's clock shows now (its shop's UTC offset). */

@@ -2,6 +2,7 @@
 // a low rate, forever, until stopped.
 import { createFleet, type Fleet } from './fleet.js';
 import { DEMO_REGISTER_COUNT } from './organizations.js';
+import type { ResumePoint } from './register.js';
 
 export interface DemoStreamOptions {
   host?: string;
@@ -12,6 +13,8 @@ export interface DemoStreamOptions {
   rate?: number;
   registers?: number;
   seed?: string | number;
+  /** What the operator already holds from the demo registers (see FleetOptions.resume). */
+  resume?: ReadonlyMap<string, ResumePoint>;
 }
 
 /** Starts streaming; `stop()` on the returned fleet ends it, and `done` resolves with the summary. */
@@ -25,6 +28,7 @@ export function startDemoStream(options: DemoStreamOptions): Fleet & { done: Ret
     ...(options.ofdInn === undefined ? {} : { ofdInn: options.ofdInn }),
     seed: options.seed ?? 'demo',
     clock: { kind: 'real' },
+    ...(options.resume ? { resume: options.resume } : {}),
   });
   const done = fleet.run();
   return Object.assign(fleet, { done });

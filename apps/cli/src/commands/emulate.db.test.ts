@@ -5,9 +5,10 @@ import { after, before, test } from 'node:test';
 import { type Database, EmulatedFiscalCrypto, rowsOf } from '@openofd/core';
 import { createTestDatabase } from '@openofd/core/testing';
 import { type Gateway, startGateway } from '@openofd/gateway';
-import { registerProfile, runEmulator } from '@openofd/kkt-emulator';
+import { registerProfile, runEmulator, startDemoStream } from '@openofd/kkt-emulator';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
+import { demoResumePoints } from '../start/emulator-service.js';
 import { parseEmulateArgs } from './emulate.js';
 
 const MASTER = 'e2e-master-key';
@@ -89,4 +90,34 @@ test('emulate flags map onto the fleet options and bad ones are usage errors', (
   assert.throws(() => parseEmulateArgs(['--kkt', '0'], {}), /--kkt/);
   assert.throws(() => parseEmulateArgs(['--bogus'], {}), /unknown option/);
   assert.throws(() => parseEmulateArgs(['--docs', '0'], {}), /--duration/);
+});
+
+test('the demo stream resumes its drives from the database: no FD is reused, none skipped', async () => {
+  const stored = async () =>
+    rowsOf<{ fn: string; n: number; max: number }>(
+      await database.db.execute(sql`
+        select fn_number as fn, count(*)::int as n, max(fd_number)::int as max from documents
+        where fn_number in (${registerProfile(0).fnNumber}, ${registerProfile(1).fnNumber})
+        group by fn_number order by fn_number`),
+    );
+  let before = 0;
+  for (const round of [1, 2]) {
+    const resume = await demoResumePoints(database, 2);
+    const stream = startDemoStream({
+      port: gateway.port,
+      masterKey: MASTER,
+      registers: 2,
+      rate: 100,
+      resume,
+    });
+    await new Promise((r) => setTimeout(r, 800));
+    stream.stop();
+    const summary = await stream.done;
+    assert.equal(summary.duplicateConfirmations, 0, `round ${round}`);
+    const rows = await stored();
+    const total = rows.reduce((n, r) => n + r.n, 0);
+    assert.ok(total > before, `round ${round} stored new documents (${before} → ${total})`);
+    for (const r of rows) assert.equal(r.n, r.max, `FN ${r.fn}: FDs 1..${r.max} each once`);
+    before = total;
+  }
 });
