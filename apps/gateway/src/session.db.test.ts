@@ -258,3 +258,14 @@ test('a document under headers naming another FD is refused and not stored', asy
   assert.equal(await h.rejected('header_mismatch'), 1);
   assert.equal(await storedCount(), 0);
 });
+
+test('an undecodable document in a sound frame is answered with 11 and not stored', async () => {
+  const h = createHarness({ database, crypto: 'none' });
+  const c = h.connect();
+  // Form 3 whose only child claims 0xffff bytes of value.
+  const body = Uint8Array.from([3, 0, 4, 0, 0x10, 0x04, 0xff, 0xff]);
+  c.toServer.write(encodeMessage({ aVersion: 1, fnNumber: GOLDEN_FN, documentType: 3, fdNumber: 12, body }));
+  const [reply] = await c.reader.waitFor(1);
+  assert.deepEqual([reply?.fd, reply?.code], [12, 11]);
+  assert.equal(await storedCount(), 0);
+});
