@@ -1,7 +1,7 @@
 // `openofd gateway` in a child process for the benchmark, so that the gateway
 // and the emulator each get a core; plus CPU accounting from /proc.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -83,4 +83,22 @@ export function machineCpu(): { busy: number; total: number } {
   const idle = (v[3] ?? 0) + (v[4] ?? 0);
   const total = v.reduce((s, x) => s + x, 0);
   return { busy: (total - idle) / 100, total: total / 100 };
+}
+
+/** CPU seconds of a PostgreSQL cluster: the postmaster and its children (backends, writers). */
+export function clusterCpuSeconds(dataDir: string): number {
+  const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      if (pid === postmaster || Number(fields[1]) === postmaster) total += processCpuSeconds(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }

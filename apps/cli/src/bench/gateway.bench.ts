@@ -5,16 +5,16 @@
 // each measurement (`pregenerate`), so the figures are the gateway's: frame
 // checks, ФПС/ФПД verification, decoding, ФЛК, group commit, ФПО, reply.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createFleet, type EmulatorSummary, type FleetOptions } from '@openofd/kkt-emulator';
-import { machineCpu, processCpuSeconds, spawnGatewayChild } from './gateway-child.js';
+import { clusterCpuSeconds, machineCpu, processCpuSeconds, spawnGatewayChild } from './gateway-child.js';
 
 const MASTER = 'bench-master-key';
 // scripts/pg-server.mjs is plain JS shared with the test runner; typed here by hand.
 const pgServer = new URL('../../../../scripts/pg-server.mjs', import.meta.url).href;
 const { startPostgres } = (await import(pgServer)) as {
-  startPostgres(): Promise<{ url: string; stop(): void }>;
+  startPostgres(): Promise<{ url: string; dir: string; stop(): void }>;
 };
 const SCALE = Number(process.env.OFD_BENCH_SCALE ?? 1);
 const LEVELS = [
@@ -34,10 +34,13 @@ interface Row {
   summary: EmulatorSummary;
   gatewayCpu: number;
   emulatorCpu: number;
+  /** CPU seconds of the PostgreSQL cluster (PGlite runs inside the gateway). */
+  databaseCpu: number;
   machineBusy: number;
 }
 
-async function measure(engine: string, env: Record<string, string>): Promise<Row[]> {
+async function measure(engine: string, env: Record<string, string>, pgData?: string): Promise<Row[]> {
+  const dbCpu = () => (pgData === undefined ? 0 : clusterCpuSeconds(pgData));
   const gateway = await spawnGatewayChild({ ...env, OFD_MASTER_KEY: MASTER });
   const rows: Row[] = [];
   // Every run uses fresh registers (fresh FN numbers), so nothing counts as a retransmission.
@@ -57,6 +60,7 @@ async function measure(engine: string, env: Record<string, string>): Promise<Row
     const fleet = createFleet(options);
     fleet.prepare();
     const gatewayBefore = processCpuSeconds(gateway.pid);
+    const databaseBefore = dbCpu();
     const selfBefore = process.cpuUsage();
     const machineBefore = machineCpu();
     const summary = await fleet.run();
@@ -69,6 +73,7 @@ async function measure(engine: string, env: Record<string, string>): Promise<Row
       summary,
       gatewayCpu: processCpuSeconds(gateway.pid) - gatewayBefore,
       emulatorCpu: (self.user + self.system) / 1e6,
+      databaseCpu: dbCpu() - databaseBefore,
       machineBusy: (machine.busy - machineBefore.busy) / Math.max(0.01, machine.total - machineBefore.total),
     };
     console.log(JSON.stringify({ engine, offered: rate ?? 'max', ...summary }));
@@ -104,22 +109,27 @@ if (only.includes('pglite')) {
 if (only.includes('postgres')) {
   const pg = await startPostgres();
   try {
-    rows.push(...(await measure('PostgreSQL', { OFD_DATABASE_URL: pg.url })));
+    rows.push(...(await measure('PostgreSQL', { OFD_DATABASE_URL: pg.url }, join(pg.dir, 'data'))));
   } finally {
     pg.stop();
   }
 }
 
+const perDoc = (seconds: number, s: EmulatorSummary) =>
+  Math.round((seconds * 1e6) / Math.max(1, s.confirmed + s.rejected));
 console.log(
-  `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version}\n`,
+  `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
 );
 console.log(
-  '| engine | registers | documents | documents/s | p50 ms | p95 ms | p99 ms | retransmitted | errors | gateway CPU s | emulator CPU s | machine busy |',
+  '| engine | registers | load | documents | documents/s | p50 ms | p95 ms | p99 ms | retransmitted | errors | gateway CPU µs/doc | database CPU µs/doc | emulator CPU µs/doc | machine busy |',
 );
-console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const s = r.summary;
+  const load = r.offered === undefined ? 'max' : `${r.offered}/s`;
   console.log(
-    `| ${r.engine} | ${r.registers} | ${r.offered === undefined ? 'max' : `${r.offered}/s`} | ${s.confirmed + s.rejected} | ${s.documentsPerSecond} | ${s.latencyMs.p50} | ${s.latencyMs.p95} | ${s.latencyMs.p99} | ${s.retransmitted} | ${s.errors} | ${r.gatewayCpu.toFixed(1)} | ${r.emulatorCpu.toFixed(1)} | ${Math.round(r.machineBusy * 100)} % |`,
+    `| ${r.engine} | ${r.registers} | ${load} | ${s.confirmed + s.rejected} | ${s.documentsPerSecond} | ${s.latencyMs.p50} | ${s.latencyMs.p95} | ${s.latencyMs.p99} | ${s.retransmitted} | ${s.errors} | ${perDoc(r.gatewayCpu, s)} | ${r.engine === 'PGlite' ? 'in gateway' : perDoc(r.databaseCpu, s)} | ${perDoc(r.emulatorCpu, s)} | ${Math.round(r.machineBusy * 100)} % |`,
   );
 }
