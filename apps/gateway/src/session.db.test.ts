@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { type Database, getDocument, type IngestDocumentInput, rowsOf } from '@openofd/core';
 import { createTestDatabase } from '@openofd/core/testing';
-import { decodeMessage, encodeMessage } from '@openofd/protocol';
+import { decodeDocumentTags, decodeMessage, encodeMessage, splitDocument } from '@openofd/protocol';
 import { sql } from 'drizzle-orm';
 import { createHarness, MASTER_KEY } from './testing/harness.js';
 import { buildMessage, concat, GOLDEN, GOLDEN_FN } from './testing/messages.js';
@@ -268,4 +268,25 @@ test('an undecodable document in a sound frame is answered with 11 and not store
   const [reply] = await c.reader.waitFor(1);
   assert.deepEqual([reply?.fd, reply?.code], [12, 11]);
   assert.equal(await storedCount(), 0);
+});
+
+test('a ФФД 1.2 document is answered in 1.2 form: ФЛК failure as bit 2 of 1206, no 1068', async () => {
+  const h = createHarness({ database });
+  const c = h.connect();
+  c.toServer.write(
+    buildMessage({
+      fd: 13,
+      edit: (f) => {
+        f.fiscalDocumentFormatVer = 4;
+        delete f.kktRegId;
+      },
+    }),
+  );
+  const [reply] = await c.reader.waitFor(1);
+  assert.equal(reply?.code, 14);
+  const { document } = splitDocument(reply!.message.body);
+  const ack = decodeDocumentTags(document)['7'] as Record<string, unknown>;
+  assert.equal(ack['1068'], undefined);
+  assert.equal((ack['1206'] as number) & 2, 2);
+  assert.equal((await getDocument({ db: database.db, fnNumber: GOLDEN_FN, fdNumber: 13 })).ffdVersion, '1.2');
 });
