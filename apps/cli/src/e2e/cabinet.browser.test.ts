@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { issueTestCertificate, writeCertificateFiles } from '@openofd/core';
-import type { Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { type Browser, launchBrowser } from './support/browser.js';
 import { type Stack, startStack } from './support/stack.js';
 import { repoRoot } from './support/web-dist.js';
@@ -18,6 +18,8 @@ const NEW_PASSWORD = 'Novyi2025Parol';
 const P12_FIXTURE = join(repoRoot, 'apps/web/src/features/certificate-sign-in/crypto/fixtures/ec.p12');
 const COLLEAGUE = 'buh@example.ru';
 const NEW_EMAIL = 'maria@example.ru';
+const COLLEAGUE_PASSWORD = 'Buhgalter2024';
+const THIRD_PASSWORD = 'Tretii2026Parol';
 const ORG_1 = { name: 'ООО «Ромашка»', inn: '7707083893', kpp: '773601001' };
 const ORG_2: { name: string; inn: string; kpp?: string } = { name: 'ООО «Василёк»', inn: '7736207543' };
 
@@ -30,7 +32,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'openofd-e2e-'));
 async function readDevMessage(
   to: string,
   match: RegExp,
-): Promise<{ text: string; links: string[]; tab: Page }> {
+): Promise<{ text: string; links: string[]; tab: Page; card: Locator }> {
   const tab = await browser.context.newPage();
   await tab.goto('/dev/mail');
   await tab.getByLabel('Кому').fill(to);
@@ -38,7 +40,7 @@ async function readDevMessage(
   await card.waitFor();
   const text = (await card.textContent()) ?? '';
   const links = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return { text, links, tab };
+  return { text, links, tab, card };
 }
 
 async function signIn(login: string, password: string) {
@@ -307,7 +309,7 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await tab.getByRole('link', { name: /invitation\?token=/ }).click();
     await tab.getByRole('heading', { name: 'Приглашение в организацию' }).waitFor();
     await tab.getByLabel('Мобильный телефон').pressSequentially('9031234567');
-    await tab.getByLabel('Пароль').first().fill('Buhgalter2024');
+    await tab.getByLabel('Пароль').first().fill(COLLEAGUE_PASSWORD);
     await browser.shot('20-invitation', tab);
     await tab.getByRole('button', { name: 'Создать аккаунт и принять' }).click();
     await tab.waitForURL('**/organizations');
@@ -352,6 +354,59 @@ describe('cabinet in Chromium', { concurrency: false }, () => {
     await signIn(NEW_EMAIL, NEW_PASSWORD);
     await page.getByTestId('locked-until').waitFor();
     await browser.shot('23-sign-in-locked');
+  });
+
+  it('recovers by the e-mail link, which also lifts the lock', async () => {
+    await page.goto('/forgot-password');
+    await page.getByLabel('Электронная почта').fill(NEW_EMAIL);
+    await page.getByRole('button', { name: 'Отправить ссылку' }).click();
+    await page.getByText('Письмо отправлено').waitFor();
+    const letter = await readDevMessage(NEW_EMAIL, /reset-password/);
+    await letter.tab.getByRole('link', { name: /reset-password\?token=/ }).click();
+    await letter.tab.getByRole('heading', { name: 'Новый пароль' }).waitFor();
+    await letter.tab.getByLabel('Новый пароль').fill(THIRD_PASSWORD);
+    await letter.tab.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await letter.tab.getByText('Пароль изменён').waitFor();
+    await browser.shot('24-reset-by-email', letter.tab);
+    await letter.tab.close();
+    await signIn(NEW_EMAIL, THIRD_PASSWORD);
+    await page.waitForURL('**/profile');
+  });
+
+  it('invites an existing user, who signs in from the letter and accepts', async () => {
+    await page.getByTestId('organization-switcher').click();
+    await page.getByRole('menuitem', { name: /Василёк/ }).click();
+    await page.goto('/organizations');
+    await page.getByRole('heading', { name: 'Пользователи «ООО «Василёк»»' }).waitFor();
+    const invite = page.getByRole('form', { name: 'Пригласить пользователя' });
+    await invite.getByLabel('Пригласить по e-mail').fill(COLLEAGUE);
+    await invite.getByLabel('Роль').click();
+    await page.getByRole('option', { name: 'Кассир (просмотр)' }).click();
+    await invite.getByRole('button', { name: 'Пригласить' }).click();
+    await invite.getByText(`Приглашение отправлено на ${COLLEAGUE}`).waitFor();
+    // The browser remembers «Ромашка» (where the colleague already works); accepting must switch to «Василёк».
+    await page.getByTestId('organization-switcher').click();
+    await page.getByRole('menuitem', { name: /Ромашка/ }).click();
+    await signOut();
+    const letter = await readDevMessage(COLLEAGUE, /Василёк/);
+    const tab = letter.tab;
+    await letter.card.getByRole('link', { name: /invitation\?token=/ }).click();
+    await tab.getByText(`Приглашение для ${COLLEAGUE}`).waitFor();
+    await tab.getByRole('link', { name: 'Войти' }).click();
+    await tab.getByLabel('E-mail или телефон').fill(COLLEAGUE);
+    await tab.getByLabel('Пароль').first().fill(COLLEAGUE_PASSWORD);
+    await tab.getByRole('button', { name: 'Войти', exact: true }).click();
+    // Back on the invitation after signing in.
+    await tab.getByRole('button', { name: 'Принять приглашение' }).click();
+    await tab.waitForURL('**/organizations');
+    await tab.getByTestId('organization-row').nth(1).waitFor();
+    assert.match(
+      (await tab.getByTestId('organization-row').allTextContents()).join('|'),
+      /Кассир \(просмотр\)/,
+    );
+    await tab.getByTestId('organization-switcher').getByText(ORG_2.name).waitFor();
+    await browser.shot('25-invitation-existing-accepted', tab);
+    await tab.close();
   });
 });
 

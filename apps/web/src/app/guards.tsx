@@ -32,7 +32,8 @@ export function RequireAuth() {
 /** Sign-in and sign-up pages: a signed-in user goes straight to the cabinet. */
 export function GuestOnly() {
   const me = useMe();
+  const from = (useLocation().state as { from?: string } | null)?.from;
   if (me.isPending) return <RouteLoading />;
-  if (me.data) return <Navigate to="/profile" replace />;
+  if (me.data) return <Navigate to={from ?? '/profile'} replace />;
   return <Outlet />;
 }

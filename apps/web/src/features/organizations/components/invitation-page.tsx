@@ -1,9 +1,10 @@
 import { Alert, Button, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { type InvitationInfo, normalizePhone, roleLabels } from '@openofd/contract';
+import { type InvitationInfo, type Me, normalizePhone, roleLabels } from '@openofd/contract';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { applyApiError, errorMessage, focusFirstInvalid } from '../../../shared/forms/apply-api-error';
+import { useCurrentOrganization } from '../../../shared/session/current-organization';
 import { useMe } from '../../../shared/session/use-me';
 import { AuthCard } from '../../../shared/ui/auth-card';
 import { FormError } from '../../../shared/ui/form-error';
@@ -12,6 +13,17 @@ import { PhoneField } from '../../../shared/ui/phone-field';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import { useAcceptInvitationNew } from '../api/accept-invitation-new';
 import { useInvitation } from '../api/get-invitation';
+
+/** After joining: make the new organization the current one and show the list. */
+function useOpenJoinedOrganization(info: InvitationInfo) {
+  const navigate = useNavigate();
+  const { select } = useCurrentOrganization();
+  return (me: Me) => {
+    const joined = me.organizations.find((o) => o.name === info.organizationName);
+    if (joined) select(joined.id);
+    navigate('/organizations');
+  };
+}
 
 /** Landing page of an invitation letter. */
 export function InvitationPage() {
@@ -38,7 +50,7 @@ export function InvitationPage() {
           {info.data.accountExists ? (
             <AcceptAsExisting token={token} info={info.data} />
           ) : (
-            <AcceptAsNew token={token} />
+            <AcceptAsNew token={token} info={info.data} />
           )}
         </Stack>
       )}
@@ -49,7 +61,7 @@ export function InvitationPage() {
 function AcceptAsExisting({ token, info }: { token: string; info: InvitationInfo }) {
   const me = useMe();
   const accept = useAcceptInvitation();
-  const navigate = useNavigate();
+  const openJoined = useOpenJoinedOrganization(info);
   const here = `/invitation?token=${encodeURIComponent(token)}`;
   if (me.isPending) return <Loader />;
   if (me.data?.user.email.toLowerCase() !== info.email.toLowerCase()) {
@@ -71,19 +83,16 @@ function AcceptAsExisting({ token, info }: { token: string; info: InvitationInfo
           {errorMessage(accept.error)}
         </Alert>
       )}
-      <Button
-        loading={accept.isPending}
-        onClick={() => accept.mutate({ token }, { onSuccess: () => navigate('/organizations') })}
-      >
+      <Button loading={accept.isPending} onClick={() => accept.mutate({ token }, { onSuccess: openJoined })}>
         Принять приглашение
       </Button>
     </Stack>
   );
 }
 
-function AcceptAsNew({ token }: { token: string }) {
+function AcceptAsNew({ token, info }: { token: string; info: InvitationInfo }) {
   const accept = useAcceptInvitationNew();
-  const navigate = useNavigate();
+  const openJoined = useOpenJoinedOrganization(info);
   const [formError, setFormError] = useState<string>();
   const form = useForm({ mode: 'controlled', initialValues: { phone: '', password: '', fullName: '' } });
   return (
@@ -92,13 +101,14 @@ function AcceptAsNew({ token }: { token: string }) {
       onSubmit={form.onSubmit(async (v) => {
         setFormError(undefined);
         try {
-          await accept.mutateAsync({
-            token,
-            phone: normalizePhone(v.phone) ?? v.phone,
-            password: v.password,
-            ...(v.fullName.trim() ? { fullName: v.fullName } : {}),
-          });
-          navigate('/organizations');
+          openJoined(
+            await accept.mutateAsync({
+              token,
+              phone: normalizePhone(v.phone) ?? v.phone,
+              password: v.password,
+              ...(v.fullName.trim() ? { fullName: v.fullName } : {}),
+            }),
+          );
         } catch (e) {
           setFormError(applyApiError(form, e));
         }
