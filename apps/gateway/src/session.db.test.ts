@@ -290,3 +290,22 @@ test('a ФФД 1.2 document is answered in 1.2 form: ФЛК failure as bit 2 of 
   assert.equal((ack['1206'] as number) & 2, 2);
   assert.equal((await getDocument({ db: database.db, fnNumber: GOLDEN_FN, fdNumber: 13 })).ffdVersion, '1.2');
 });
+
+test('a failing crypto box refuses the message without breaking the session', async () => {
+  const h = createHarness({
+    database,
+    crypto: {
+      name: 'broken',
+      verifyMessage: async () => ({ status: 'verified' }),
+      operatorSign: async () => {
+        throw new Error('crypto box unreachable');
+      },
+    },
+  });
+  const c = h.connect();
+  c.toServer.write(concat(buildMessage({ fd: 40 }), buildMessage({ fd: 41 })));
+  await c.reader.waitEnd();
+  await c.session.done;
+  assert.equal(c.reader.replies.length, 0);
+  assert.equal(await h.rejected('internal'), 1);
+});

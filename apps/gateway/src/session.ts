@@ -140,7 +140,9 @@ export class Session {
       });
     }
     this.#tail = this.#tail.then(async () => {
-      const result = await outcome;
+      const result = await outcome.catch(
+        (err: unknown): MessageOutcome => ({ kind: 'reject', reason: 'internal', detail: String(err) }),
+      );
       this.#pending--;
       this.#deliver(result, receivedAt);
       if (this.#state === 'open' && this.#pending < maxPending && !this.#throttled) this.#stream.resume();
