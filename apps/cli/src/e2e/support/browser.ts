@@ -9,13 +9,13 @@ export const screenshotDir = join(repoRoot, 'test-artifacts/screenshots');
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Full-page screenshot into test-artifacts/screenshots/<name>.png. */
+  /** Full-page screenshot into test-artifacts/screenshots/<suite>-<name>.png. */
   shot(name: string, page?: Page): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Debian's chromium, headless, with a fresh profile (no cookies or storage from earlier runs). */
-export async function launchBrowser(baseURL: string): Promise<Browser> {
+export async function launchBrowser(baseURL: string, suite: string): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'openofd-chromium-'));
   mkdirSync(screenshotDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -41,7 +41,7 @@ export async function launchBrowser(baseURL: string): Promise<Browser> {
     context,
     page,
     async shot(name, p = page) {
-      await p.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+      await p.screenshot({ path: join(screenshotDir, `${suite}-${name}.png`), fullPage: true });
     },
     async close() {
       await context.close();
