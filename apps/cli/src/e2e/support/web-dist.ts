@@ -23,6 +23,7 @@ export function ensureWebBuilt(): void {
   const sources = [
     'apps/web/src',
     'apps/web/index.html',
+    'apps/web/public',
     'apps/web/vite.config.ts',
     'apps/web/package.json',
     'packages/contract/src',

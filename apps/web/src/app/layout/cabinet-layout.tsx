@@ -6,6 +6,7 @@ import { NotificationsBell } from '../../features/notifications/components/notif
 import { useDevMailAvailable } from '../../shared/dev/use-dev-mail-available';
 import { BuildingIcon, MailIcon, ShieldIcon, UserIcon } from '../../shared/ui/icons';
 import { OrganizationSwitcher } from './organization-switcher';
+import { SkipLink } from './skip-link';
 import { UserMenu } from './user-menu';
 
 interface NavItem {
@@ -31,6 +32,7 @@ export default function CabinetLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -75,7 +77,7 @@ export default function CabinetLayout() {
           </AppShell.Section>
         )}
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
