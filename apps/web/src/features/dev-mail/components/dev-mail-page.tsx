@@ -21,13 +21,17 @@ import { useDevMail } from '../api/get-dev-mail';
 
 const CABINET_PATHS = new Set<string>(Object.values(webLinks));
 
-/** Links to the cabinet open on this origin, whatever public URL the letter was written with. */
-function localHref(link: string): string {
+/**
+ * Links to the cabinet open on this origin, whatever public URL the letter was
+ * written with; anything but http(s) is not made clickable (the sink accepts any letter).
+ */
+function localHref(link: string): string | undefined {
   try {
     const url = new URL(link, window.location.origin);
-    return CABINET_PATHS.has(url.pathname) ? `${url.pathname}${url.search}` : link;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return CABINET_PATHS.has(url.pathname) ? `${url.pathname}${url.search}` : url.href;
   } catch {
-    return link;
+    return undefined;
   }
 }
 
@@ -97,11 +101,18 @@ function MessageCard({ message: m }: { message: DevMessage }) {
       </Text>
       {m.links.length > 0 && (
         <Stack gap={2} mt="xs">
-          {m.links.map((l) => (
-            <Anchor key={l} href={localHref(l)} size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {l}
-            </Anchor>
-          ))}
+          {m.links.map((l) => {
+            const href = localHref(l);
+            return href ? (
+              <Anchor key={l} href={href} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {l}
+              </Anchor>
+            ) : (
+              <Text key={l} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {l}
+              </Text>
+            );
+          })}
         </Stack>
       )}
     </Card>
