@@ -120,7 +120,7 @@ describe('account in Chromium: sign-up, sign-in, recovery, e-mail change, lockou
     const form = page.getByRole('form', { name: 'Смена e-mail' });
     await form.getByLabel('Новый адрес').fill(NEW_EMAIL);
     await form.getByLabel('Текущий пароль').fill(PASSWORD);
-    await form.getByRole('button', { name: 'Отправить письмо для подтверждения' }).click();
+    await form.getByRole('button', { name: 'Сменить адрес' }).click();
     await form.getByText(`Ждёт подтверждения: ${NEW_EMAIL}`).waitFor();
     const letter = await readDevMessage(browser, NEW_EMAIL, /confirm-email-change/);
     await letter.tab.getByRole('link', { name: /confirm-email-change\?token=/ }).click();

@@ -43,6 +43,7 @@ export function EmailChangeForm({ user }: { user: User }) {
         <FormError message={formError} />
         <TextInput
           label="Новый адрес"
+          description="Адрес сменится, когда вы откроете ссылку из письма, которое придёт на него"
           type="email"
           autoComplete="email"
           {...form.getInputProps('newEmail')}
@@ -54,7 +55,7 @@ export function EmailChangeForm({ user }: { user: User }) {
         />
         <Group>
           <Button type="submit" variant="light" loading={request.isPending}>
-            Отправить письмо для подтверждения
+            Сменить адрес
           </Button>
         </Group>
       </Stack>
