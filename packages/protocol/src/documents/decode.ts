@@ -4,7 +4,7 @@
  * below into a dense array so the hot loop does no map or regex work.
  */
 import { ProtocolError } from '../errors.js';
-import { documentByCode, getTag, jsonNameFor, parentNameTable } from '../registry/registry.js';
+import { allDocuments, documentByCode, getTag, jsonNameFor, parentNameTable } from '../registry/registry.js';
 import type { TagKind } from '../tags.js';
 import { encodeBase64 } from '../tlv/base64.js';
 import { decodeCp866 } from '../tlv/cp866.js';
@@ -34,6 +34,8 @@ const N_NONE = 0;
 const N_TRIM = 1;
 const N_INN = 2;
 
+type Setter = (out: FnsFields, value: FnsValue) => void;
+
 interface Entry {
   /** Dense index of a known tag (for the `seen` stamps); -1 for unknown tags. */
   index: number;
@@ -41,26 +43,85 @@ interface Entry {
   maxLength: number;
   repeatable: boolean;
   normalize: number;
+  /** JSON key under this entry's parent (§2.1: names can depend on the parent). */
   name: string;
+  /** Key of the tag-keyed shape. */
   key: string;
+  /** Stores `name` on a fields object (see setterFor). */
+  set: Setter;
+  /** Entries for this STLV's children (its own parent-specific names applied); undefined for non-STLV. */
+  children: Entry[] | undefined;
 }
 
-/** Tag number → decoding facts; unknown tags have an entry too (kept as base64 bytes). */
-const ENTRIES: Entry[] = [];
+const setters = new Map<string, Setter>();
+
+/**
+ * A store of one fixed property name. `out[name] = v` at one site with ~300
+ * different names is a megamorphic keyed store, and V8 turns an object built
+ * by keyed stores into a slow dictionary past ~16 properties (a receipt has
+ * ~25): both the decoder and JSON.stringify then slow down. A function per
+ * name compiles to a named store with its own inline cache and keeps objects
+ * in fast mode. Names come from the registry (escaped by JSON.stringify).
+ * Where code generation is forbidden (CSP without 'unsafe-eval') the plain
+ * keyed store is used: same result, slower.
+ */
+function setterFor(name: string): Setter {
+  let set = setters.get(name);
+  if (set === undefined) {
+    try {
+      set = new Function('out', 'value', `out[${JSON.stringify(name)}] = value;`) as Setter;
+    } catch {
+      set = (out, value) => {
+        out[name] = value;
+      };
+    }
+    setters.set(name, set);
+  }
+  return set;
+}
+
+/** Tag number → decoding facts with the default names; unknown tags are built on demand (kept as base64 bytes). */
+const ENTRIES: (Entry | undefined)[] = [];
 let known = 0;
 for (let tag = 0; tag <= 0xffff; tag++) {
   const def = getTag(tag);
   if (def === undefined) continue;
+  const name = jsonNameFor(tag, -1);
   ENTRIES[tag] = {
     index: known++,
     kind: KIND_CODE[def.kind],
     maxLength: def.maxLength,
     repeatable: def.repeatable,
     normalize: def.normalize === 'inn' ? N_INN : def.normalize === 'trim' ? N_TRIM : N_NONE,
-    name: jsonNameFor(tag, -1),
+    name,
     key: String(tag),
+    set: setterFor(name),
+    children: undefined,
   };
 }
+
+/**
+ * The entry table used inside `parent`: ENTRIES itself, or a copy whose
+ * entries carry the parent-specific names, so the hot loop resolves a name
+ * with one array index (no per-field map lookup).
+ */
+function tableFor(parent: number): Entry[] {
+  const names = parentNameTable(parent);
+  if (names === undefined) return ENTRIES as Entry[];
+  const table = ENTRIES.slice();
+  for (const [tag, name] of names) {
+    const e = table[tag];
+    if (e !== undefined) table[tag] = { ...e, name, set: setterFor(name) };
+  }
+  return table as Entry[];
+}
+
+for (const e of ENTRIES) if (e !== undefined && e.kind === K_STLV) e.children = tableFor(Number(e.key));
+/** Entry tables of the document level, by form code. */
+const DOCUMENT_TABLES: (Entry[] | undefined)[] = [];
+for (const d of allDocuments()) DOCUMENT_TABLES[d.code] = tableFor(d.code);
+/** Children of an STLV whose tag is unknown, or of a bare fragment: default names. */
+const DEFAULT_TABLE = ENTRIES as Entry[];
 
 function unknownEntry(tag: number): Entry {
   return {
@@ -71,6 +132,8 @@ function unknownEntry(tag: number): Entry {
     normalize: N_NONE,
     name: `tag${tag}`,
     key: String(tag),
+    set: setterFor(`tag${tag}`),
+    children: undefined,
   };
 }
 
@@ -104,12 +167,11 @@ function decodeFields(
   bytes: Uint8Array,
   start: number,
   end: number,
-  parent: number,
+  table: Entry[],
   path: number[],
   byTag: boolean,
   out: FnsFields,
 ): FnsFields {
-  const names = byTag ? undefined : parentNameTable(parent);
   callId = (callId + 1) >>> 0;
   const id = callId;
   const row = path.length * known;
@@ -130,7 +192,7 @@ function decodeFields(
         [...path, tag],
       );
     }
-    const e = ENTRIES[tag] ?? unknownEntry(tag);
+    const e = table[tag] ?? unknownEntry(tag);
     if (len > e.maxLength) {
       throw new ProtocolError('VALUE_TOO_LONG', `${len} bytes exceed the maximum ${e.maxLength}`, p, [
         ...path,
@@ -163,17 +225,19 @@ function decodeFields(
           ]);
         }
         path.push(tag);
-        value = decodeFields(bytes, vStart, vEnd, tag, path, byTag, {});
+        value = decodeFields(bytes, vStart, vEnd, e.children ?? DEFAULT_TABLE, path, byTag, {});
         path.pop();
         break;
       default:
         value = encodeBase64(bytes.subarray(vStart, vEnd));
     }
-    const key = byTag ? e.key : names === undefined ? e.name : (names.get(tag) ?? e.name);
+    const key = byTag ? e.key : e.name;
     const si = row + e.index;
     if (e.index >= 0 && stamps[si] !== id) {
       stamps[si] = id;
-      out[key] = e.repeatable ? [value] : value;
+      // Tag-keyed keys are integer-like: element stores, already fast.
+      if (byTag) out[key] = e.repeatable ? [value] : value;
+      else e.set(out, e.repeatable ? [value] : value);
       p = vEnd;
       continue;
     }
@@ -214,7 +278,7 @@ function decodeWith(bytes: Uint8Array, options: DecodeOptions | undefined, byTag
   if (len > doc.maxLength) {
     throw new ProtocolError('VALUE_TOO_LONG', `document of ${len} bytes exceeds ${doc.maxLength}`, 0, [code]);
   }
-  const fields = decodeFields(bytes, 4, end, code, [code], byTag, { code });
+  const fields = decodeFields(bytes, 4, end, DOCUMENT_TABLES[code] ?? DEFAULT_TABLE, [code], byTag, { code });
   let raw = bytes;
   if (options?.trailer !== undefined && options.trailer.length > 0) {
     raw = new Uint8Array(bytes.length + options.trailer.length);
@@ -239,6 +303,7 @@ export function decodeDocumentTags(bytes: Uint8Array, options?: DecodeOptions): 
 }
 
 /** The children of an STLV value as tag-keyed JSON (for bare TLV fragments, tests and tools). */
-export function decodeStlvTags(bytes: Uint8Array, parent = -1): FnsFields {
-  return decodeFields(bytes, 0, bytes.length, parent, [], true, {});
+export function decodeStlvTags(bytes: Uint8Array, _parent = -1): FnsFields {
+  // Tag-keyed: names (the only thing the parent changes) are not used.
+  return decodeFields(bytes, 0, bytes.length, DEFAULT_TABLE, [], true, {});
 }
