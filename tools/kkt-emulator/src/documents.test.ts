@@ -74,7 +74,7 @@ test('each form code of a register day appears', () => {
   }
 });
 
-test('receipts vary: returns, payment kinds, VAT rates, cashiers, buyer contacts, weighed goods', () => {
+test('receipts vary: returns, payment kinds and methods, VAT rates, cashiers, buyer contacts, weighed goods', () => {
   const receipts = generated.filter((d) => d.name === 'receipt').map((d) => d.fields);
   const has = (p: (r: FnsFields) => boolean) => receipts.filter(p).length;
   assert.ok(has((r) => r.operationType === 2) > 0, 'returns');
@@ -83,7 +83,16 @@ test('receipts vary: returns, payment kinds, VAT rates, cashiers, buyer contacts
   }
   assert.ok(has((r) => typeof r.buyerPhoneOrAddress === 'string') > 0, 'buyer e-mail/phone');
   const items = receipts.flatMap((r) => r.items as FnsFields[]);
-  assert.deepEqual(new Set(items.map((i) => i.nds)), new Set([1, 2, 6]));
+  assert.deepEqual(
+    new Set(items.map((i) => i.nds)),
+    new Set([1, 2, 3, 4, 6]),
+    'VAT rates, calculated ones on prepayments',
+  );
+  assert.deepEqual(
+    new Set(items.map((i) => i.paymentType)),
+    new Set([1, 4, 6]),
+    'prepayment, full payment, credit',
+  );
   assert.ok(
     items.some((i) => i.itemsQuantityMeasure === 11 && !Number.isInteger(i.quantity)),
     'kilograms',

@@ -268,8 +268,8 @@ export class EmulatedRegister {
   }
 
   private payment(): PaymentKind {
-    const kinds: PaymentKind[] = ['card', 'cash', 'mixed', 'prepayment', 'credit'];
-    return kinds[this.rng.weightedIndex([0.55, 0.3, 0.07, 0.04, 0.04])]!;
+    const kinds: PaymentKind[] = ['card', 'cash', 'mixed', 'advance', 'prepayment', 'credit'];
+    return kinds[this.rng.weightedIndex([0.54, 0.29, 0.07, 0.03, 0.035, 0.035])]!;
   }
 
   private buyer(): string | undefined {

@@ -13,6 +13,9 @@ export interface ReceiptTotals {
   provision: number;
   vat20: number;
   vat10: number;
+  /** VAT at the calculated rates 20/120 and 10/110 (prepayments). */
+  vat20Calculated: number;
+  vat10Calculated: number;
   /** Sum of items at 0 % VAT. */
   vat0Base: number;
   /** Sum of items without VAT. */
@@ -29,6 +32,8 @@ interface Bucket {
   provision: number;
   vat20: number;
   vat10: number;
+  vat20Calculated: number;
+  vat10Calculated: number;
   vat0Base: number;
   noVatBase: number;
 }
@@ -43,6 +48,8 @@ const empty = (): Bucket => ({
   provision: 0,
   vat20: 0,
   vat10: 0,
+  vat20Calculated: 0,
+  vat10Calculated: 0,
   vat0Base: 0,
   noVatBase: 0,
 });
@@ -58,6 +65,8 @@ function operationFields(b: Bucket): FnsFields {
     provisionSum: b.provision,
     tax18Sum: b.vat20,
     tax10Sum: b.vat10,
+    tax18118Sum: b.vat20Calculated,
+    tax10110Sum: b.vat10Calculated,
     tax0Sum: b.vat0Base,
     taxFreeSum: b.noVatBase,
   };
@@ -79,6 +88,8 @@ export class Counters {
     b.provision += t.provision;
     b.vat20 += t.vat20;
     b.vat10 += t.vat10;
+    b.vat20Calculated += t.vat20Calculated;
+    b.vat10Calculated += t.vat10Calculated;
     b.vat0Base += t.vat0Base;
     b.noVatBase += t.noVatBase;
   }

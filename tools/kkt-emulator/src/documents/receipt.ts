@@ -10,8 +10,12 @@ export interface ReceiptLine {
   quantity: number;
 }
 
-/** cash, card, cash + card, offset of an earlier advance (1215), or on credit (1216). */
-export type PaymentKind = 'cash' | 'card' | 'mixed' | 'prepayment' | 'credit';
+/**
+ * cash, card, cash + card, full prepayment before the goods are handed over
+ * (1214 = 1, VAT at the calculated rates 20/120 and 10/110), offset of an
+ * earlier advance (1215), or handed over on credit (1216).
+ */
+export type PaymentKind = 'cash' | 'card' | 'mixed' | 'advance' | 'prepayment' | 'credit';
 
 export interface ReceiptInput {
   profile: RegisterProfile;
@@ -31,7 +35,17 @@ export interface ReceiptInput {
 }
 
 /** 1214 per payment kind: 4 full payment, 6 handed over on credit. */
-const PAYMENT_METHOD: Record<PaymentKind, number> = { cash: 4, card: 4, mixed: 4, prepayment: 4, credit: 6 };
+const PAYMENT_METHOD: Record<PaymentKind, number> = {
+  cash: 4,
+  card: 4,
+  mixed: 4,
+  advance: 1,
+  prepayment: 4,
+  credit: 6,
+};
+
+/** 1199 of a prepayment: the calculated rate of the item's rate (protocol.md §2.5). */
+const CALCULATED_RATE: Record<CatalogueItem['vat'], number> = { 1: 3, 2: 4, 5: 5, 6: 6 };
 
 function itemVat(vat: CatalogueItem['vat'], sum: number): number {
   // Rates 1 and 2 are 20 % and 10 % included in the price (protocol.md §2.5, 1199).
@@ -53,6 +67,8 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
     provision: 0,
     vat20: 0,
     vat10: 0,
+    vat20Calculated: 0,
+    vat10Calculated: 0,
     vat0Base: 0,
     noVatBase: 0,
   };
@@ -60,8 +76,9 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
     const sum = Math.round(item.price * quantity);
     const vatSum = itemVat(item.vat, sum);
     totals.total += sum;
-    if (item.vat === 1) totals.vat20 += vatSum;
-    else if (item.vat === 2) totals.vat10 += vatSum;
+    const advance = input.payment === 'advance';
+    if (item.vat === 1) totals[advance ? 'vat20Calculated' : 'vat20'] += vatSum;
+    else if (item.vat === 2) totals[advance ? 'vat10Calculated' : 'vat10'] += vatSum;
     else if (item.vat === 5) totals.vat0Base += sum;
     else totals.noVatBase += sum;
     const fields: FnsFields = {
@@ -69,7 +86,7 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
       price: item.price,
       quantity,
       sum,
-      nds: item.vat,
+      nds: advance ? CALCULATED_RATE[item.vat] : item.vat,
       productType: item.productType,
       paymentType: PAYMENT_METHOD[input.payment],
       itemsQuantityMeasure: item.measure,
@@ -82,6 +99,7 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
       totals.cash = totals.total;
       break;
     case 'card':
+    case 'advance':
       totals.ecash = totals.total;
       break;
     case 'mixed':
@@ -121,6 +139,8 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
   };
   if (totals.vat20 > 0) fields.nds18 = totals.vat20;
   if (totals.vat10 > 0) fields.nds10 = totals.vat10;
+  if (totals.vat20Calculated > 0) fields.nds18118 = totals.vat20Calculated;
+  if (totals.vat10Calculated > 0) fields.nds10110 = totals.vat10Calculated;
   if (totals.vat0Base > 0) fields.nds0 = totals.vat0Base;
   if (totals.noVatBase > 0) fields.ndsNo = totals.noVatBase;
   if (input.buyer !== undefined) {
