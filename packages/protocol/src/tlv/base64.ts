@@ -16,10 +16,12 @@ interface AsciiDecoder {
  * Turning the ASCII output bytes into a string is the costly step: the
  * WHATWG TextDecoder (present in browsers, Node, Deno, Bun) does it ~6× faster
  * than String.fromCharCode. Feature-detected, so the codec still needs no
- * platform API; without it the fallback below is used.
+ * platform API; without it the fallback below is used. UTF-8, not latin1:
+ * the output is pure ASCII, on which both agree, and Node's UTF-8 decoder has
+ * a SIMD fast path (~25% quicker than its ICU latin1 one for 1 KB).
  */
 const Decoder = (globalThis as { TextDecoder?: new (label: string) => AsciiDecoder }).TextDecoder;
-const ascii: AsciiDecoder | null = Decoder === undefined ? null : new Decoder('latin1');
+const ascii: AsciiDecoder | null = Decoder === undefined ? null : new Decoder('utf-8');
 
 /** ASCII bytes → string; `decoder` null forces the portable path (tested on its own). */
 export function asciiToString(out: Uint8Array, decoder: AsciiDecoder | null = ascii): string {
@@ -31,7 +33,7 @@ export function asciiToString(out: Uint8Array, decoder: AsciiDecoder | null = as
   return s;
 }
 
-/** Two output characters of every 12 input bits, as a u16 (first character in the low byte). */
+/** Two output characters of every 12 input bits, as a u16 (first character at the lower address). */
 const PAIRS = new Uint16Array(4096);
 for (let i = 0; i < 4096; i++) PAIRS[i] = (CODES[i >> 6] as number) | ((CODES[i & 63] as number) << 8);
 
@@ -41,26 +43,38 @@ for (let i = 0; i < 4096; i++) PAIRS[i] = (CODES[i >> 6] as number) | ((CODES[i 
  * string before returning and nothing here re-enters.
  */
 let scratch = new Uint8Array(4096);
-let view = new DataView(scratch.buffer);
+let words = new Uint32Array(scratch.buffer);
 
-/** Table lookups (12 bits → 2 characters, written little-endian) into a byte buffer, then one conversion to a string. */
+/**
+ * Four output characters of every 3 input bytes go out as one u32 store, which
+ * needs the platform byte order: the pair table is laid out for it here.
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+if (!LITTLE_ENDIAN)
+  for (let i = 0; i < 4096; i++)
+    PAIRS[i] = ((PAIRS[i] as number) >> 8) | (((PAIRS[i] as number) & 0xff) << 8);
+
+/** Table lookups (12 bits → 2 characters, two pairs per u32 store) into a byte buffer, then one conversion to a string. */
 export function encodeBase64(bytes: Uint8Array): string {
   const n = bytes.length;
   const size = Math.ceil(n / 3) * 4;
   if (scratch.length < size) {
-    scratch = new Uint8Array(size + (size >> 1));
-    view = new DataView(scratch.buffer);
+    const grown = size + (size >> 1);
+    scratch = new Uint8Array(grown + 4 - (grown % 4));
+    words = new Uint32Array(scratch.buffer);
   }
   const out = scratch;
-  const dv = view;
+  const w = words;
   const full = n - (n % 3);
   let i = 0;
   let o = 0;
-  for (; i < full; i += 3, o += 4) {
+  for (; i < full; i += 3, o++) {
     const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    dv.setUint16(o, PAIRS[v >> 12] as number, true);
-    dv.setUint16(o + 2, PAIRS[v & 0xfff] as number, true);
+    w[o] = LITTLE_ENDIAN
+      ? (PAIRS[v >> 12] as number) | ((PAIRS[v & 0xfff] as number) << 16)
+      : ((PAIRS[v >> 12] as number) << 16) | (PAIRS[v & 0xfff] as number);
   }
+  o *= 4;
   const rest = n - full;
   if (rest > 0) {
     const v = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
