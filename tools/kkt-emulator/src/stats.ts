@@ -25,6 +25,9 @@ export interface EmulatorSummary {
   latencyMs: { p50: number; p95: number; p99: number; max: number };
 }
 
+/** Latency samples kept for the percentiles (8 MiB). */
+const MAX_SAMPLES = 1 << 20;
+
 export class RunStats {
   generated = 0;
   sent = 0;
@@ -35,17 +38,21 @@ export class RunStats {
   errors = 0;
   private latencies = new Float64Array(1024);
   private count = 0;
+  /** Samples ever taken; past MAX_SAMPLES the oldest are overwritten (a streaming fleet runs for days). */
+  private taken = 0;
   readonly startedAt = performance.now();
   firstSendAt: number | undefined;
   lastAckAt: number | undefined;
 
   latency(ms: number): void {
-    if (this.count === this.latencies.length) {
-      const grown = new Float64Array(this.latencies.length * 2);
+    if (this.count === this.latencies.length && this.count < MAX_SAMPLES) {
+      const grown = new Float64Array(Math.min(MAX_SAMPLES, this.latencies.length * 2));
       grown.set(this.latencies);
       this.latencies = grown;
     }
-    this.latencies[this.count++] = ms;
+    if (this.count < this.latencies.length) this.latencies[this.count++] = ms;
+    else this.latencies[this.taken % MAX_SAMPLES] = ms;
+    this.taken++;
   }
 
   summary(registers: number, connections: number, unconfirmed: number): EmulatorSummary {

@@ -90,6 +90,7 @@ test('emulate flags map onto the fleet options and bad ones are usage errors', (
   assert.throws(() => parseEmulateArgs(['--kkt', '0'], {}), /--kkt/);
   assert.throws(() => parseEmulateArgs(['--bogus'], {}), /unknown option/);
   assert.throws(() => parseEmulateArgs(['--docs', '0'], {}), /--duration/);
+  assert.throws(() => parseEmulateArgs(['--kkt', '10', '--first', '999995'], {}), /1000000/);
 });
 
 test('the demo stream resumes its drives from the database: no FD is reused, none skipped', async () => {

@@ -110,6 +110,9 @@ export function parseEmulateArgs(argv: string[], env = process.env): FleetOption
         throw new UsageError(`unknown option "${arg}"`);
     }
   }
+  if ((options.firstIndex ?? 0) + options.registers > 1_000_000) {
+    throw new UsageError('registers are numbered 0..999999: --first + --kkt must not exceed 1000000');
+  }
   if (options.documentsPerRegister === undefined && options.durationSeconds === undefined) {
     throw new UsageError('--docs 0 (no limit) needs --duration');
   }
