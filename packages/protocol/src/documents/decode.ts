@@ -4,7 +4,14 @@
  * below into a dense array so the hot loop does no map or regex work.
  */
 import { ProtocolError } from '../errors.js';
-import { allDocuments, documentByCode, getTag, jsonNameFor, parentNameTable } from '../registry/registry.js';
+import {
+  allDocuments,
+  allTags,
+  documentByCode,
+  getTag,
+  jsonNameFor,
+  parentNameTable,
+} from '../registry/registry.js';
 import type { TagKind } from '../tags.js';
 import { encodeBase64 } from '../tlv/base64.js';
 import { decodeCp866 } from '../tlv/cp866.js';
@@ -80,10 +87,14 @@ function setterFor(name: string): Setter {
   return set;
 }
 
-/** Tag number → decoding facts with the default names; unknown tags are built on demand (kept as base64 bytes). */
-const ENTRIES: (Entry | undefined)[] = [];
+/**
+ * Tag number → decoding facts with the default names; unknown tags are built
+ * on demand (kept as base64 bytes). Pre-filled so V8 keeps it a dense array.
+ */
+const MAX_TAG = allTags().reduce((m, t) => Math.max(m, t.tag), 0);
+const ENTRIES = new Array<Entry | undefined>(MAX_TAG + 1).fill(undefined);
 let known = 0;
-for (let tag = 0; tag <= 0xffff; tag++) {
+for (let tag = 0; tag <= MAX_TAG; tag++) {
   const def = getTag(tag);
   if (def === undefined) continue;
   const name = jsonNameFor(tag, -1);

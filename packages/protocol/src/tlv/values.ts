@@ -79,6 +79,9 @@ export function encodeVln(value: number | bigint | string, maxLength = 8): Uint8
   return Uint8Array.from(out);
 }
 
+/** Exact powers of ten up to 10^22 (the largest exact double), looked up instead of `**` per value. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /**
  * FVLN: byte 0 = digits after the decimal point, then a VLN mantissa (§2.2).
  * `02 15 cd 5b 07` = 1234567.89. The result is the double nearest the exact
@@ -88,7 +91,7 @@ export function decodeFvln(bytes: Uint8Array, start = 0, end = bytes.length): nu
   if (end <= start) return 0;
   const point = bytes[start] as number;
   const m = decodeVln(bytes, start + 1, end);
-  if (typeof m === 'number' && point <= 22) return point === 0 ? m : m / 10 ** point;
+  if (typeof m === 'number' && point <= 22) return point === 0 ? m : m / (POW10[point] as number);
   const digits = String(m).padStart(point + 1, '0');
   return Number(`${digits.slice(0, digits.length - point)}.${digits.slice(digits.length - point)}`);
 }
