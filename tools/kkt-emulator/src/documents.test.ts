@@ -135,3 +135,21 @@ test('register time only moves forward and never passes the local now', () => {
     last = t;
   }
 });
+
+test('a simulated clock that catches up with now keeps selling instead of repeating empty shifts', () => {
+  const evening = Date.UTC(2026, 5, 15, 19, 30, 0); // 22:30 in Moscow, after closing time
+  const register = new EmulatedRegister({
+    profile: registerProfile(0),
+    seed: 'catch-up',
+    masterKey: 'test-master',
+    ofdInn: '7704358518',
+    ofdName: 'OpenOFD',
+    clock: { kind: 'simulated', startDay: Math.floor(evening / 1000 / DAY) - 1 },
+    now: () => evening,
+  });
+  const forms: number[] = [];
+  for (let i = 0; i < 600; i++) forms.push(register.nextDocument().documentType);
+  const last = forms.slice(-200);
+  assert.ok(last.filter((f) => f === 3).length > 150, 'receipts continue at the present time');
+  assert.ok(last.filter((f) => f === 2).length < 10, 'no run of empty shifts');
+});

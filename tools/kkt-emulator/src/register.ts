@@ -141,7 +141,10 @@ export class EmulatedRegister {
       return this.openShift();
     }
     const day = Math.floor(this.time / DAY);
-    const afterHours = this.options.clock.kind === 'simulated' && this.time - day * DAY >= CLOSE_AT;
+    // A simulated clock that has caught up with now runs like a real one: shifts end when the
+    // plan is sold or the day changes, not at closing time (which would only repeat empty shifts).
+    const replaying = this.options.clock.kind === 'simulated' && this.time < this.localNow();
+    const afterHours = replaying && this.time - day * DAY >= CLOSE_AT;
     if (this.remainingUnits() <= 0 || day !== this.shiftDay || afterHours) return this.closeShift();
     if (this.rng.chance(0.004)) return this.receipt('correction');
     if (this.rng.chance(0.02) && this.recentSales.length > 0) return this.receipt('return');
