@@ -189,4 +189,16 @@ describe('account in Chromium: sign-up, sign-in, recovery, e-mail change, lockou
     await signIn(page, NEW_EMAIL, THIRD_PASSWORD);
     await page.waitForURL('**/profile');
   });
+
+  it('goes back to sign-in when the session ends, and returns after signing in', async () => {
+    // As if the session expired or was ended by a password reset elsewhere.
+    await browser.context.clearCookies();
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByText('Журнал безопасности').click();
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('E-mail или телефон').fill(NEW_EMAIL);
+    await page.getByLabel('Пароль').first().fill(THIRD_PASSWORD);
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await page.waitForURL('**/security');
+    await page.getByRole('heading', { name: 'Журнал безопасности' }).waitFor();
+  });
 });

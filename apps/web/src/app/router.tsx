@@ -24,6 +24,7 @@ function routes(): RouteObject[] {
         { path: '/forgot-password', lazy: page(() => import('./routes/forgot-password')) },
       ],
     },
+    { path: '/sign-out', lazy: page(() => import('./routes/sign-out')) },
     { path: '/sign-up/check-email', lazy: page(() => import('./routes/check-email')) },
     { path: '/confirm-email', lazy: page(() => import('./routes/confirm-email')) },
     { path: '/reset-password', lazy: page(() => import('./routes/reset-password')) },

@@ -1,6 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
-import { useSignOut } from '../../features/auth/api/sign-out';
+import { Link } from 'react-router';
 import { useMe } from '../../shared/session/use-me';
 
 function initials(name: string, email: string): string {
@@ -11,8 +10,6 @@ function initials(name: string, email: string): string {
 
 export function UserMenu() {
   const me = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   const user = me.data?.user;
   if (!user) return null;
   return (
@@ -43,10 +40,7 @@ export function UserMenu() {
           Журнал безопасности
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          color="red"
-          onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}
-        >
+        <Menu.Item color="red" component={Link} to="/sign-out">
           Выход
         </Menu.Item>
       </Menu.Dropdown>

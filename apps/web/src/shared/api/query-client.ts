@@ -1,8 +1,17 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { meQueryKey } from '../session/use-me';
 import { ApiError } from './api-error';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A request answered "not signed in" means the session ended (expired, or
+  // ended by a password reset elsewhere): forget the user, and the route
+  // guard sends them to sign-in, coming back afterwards.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'unauthorized') client.setQueryData(meQueryKey, null);
+  };
+  const client = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -14,4 +23,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

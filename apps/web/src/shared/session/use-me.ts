@@ -19,11 +19,19 @@ export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: getMe, staleTime: 60_000 });
 }
 
-/** After sign-in/out the answer already is the new Me: store it instead of refetching. */
+/**
+ * After sign-in/out the answer already is the new Me: store it instead of
+ * refetching. A different person (or nobody) must not see what was cached
+ * for the previous one, so everything else is dropped then.
+ */
 export function useSetMe() {
   const qc = useQueryClient();
   return (me: Me | null) => {
-    if (me === null) qc.clear();
+    const previous = qc.getQueryData<Me | null>(meQueryKey);
+    if (me === null || previous?.user.id !== me.user.id) {
+      // Keep the Me query itself: mounted components observe it and hear the update.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    }
     qc.setQueryData(meQueryKey, me);
   };
 }
