@@ -68,6 +68,21 @@ export function encodeBase64(bytes: Uint8Array): string {
   const full = n - (n % 3);
   let i = 0;
   let o = 0;
+  if (LITTLE_ENDIAN && full >= 12) {
+    // 12 input bytes = three big-endian u32 reads → 16 characters = four u32 stores.
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; i + 12 <= full; i += 12, o += 4) {
+      const a = dv.getUint32(i);
+      const b = dv.getUint32(i + 4);
+      const c = dv.getUint32(i + 8);
+      w[o] = (PAIRS[a >>> 20] as number) | ((PAIRS[(a >>> 8) & 0xfff] as number) << 16);
+      w[o + 1] =
+        (PAIRS[((a & 0xff) << 4) | (b >>> 28)] as number) | ((PAIRS[(b >>> 16) & 0xfff] as number) << 16);
+      w[o + 2] =
+        (PAIRS[(b >>> 4) & 0xfff] as number) | ((PAIRS[((b & 0xf) << 8) | (c >>> 24)] as number) << 16);
+      w[o + 3] = (PAIRS[(c >>> 12) & 0xfff] as number) | ((PAIRS[c & 0xfff] as number) << 16);
+    }
+  }
   for (; i < full; i += 3, o++) {
     const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
     w[o] = LITTLE_ENDIAN

@@ -46,6 +46,9 @@ test('base64 agrees with Node for every length and rejects garbage', () => {
     const s = encodeBase64(b);
     assert.equal(s, Buffer.from(b).toString('base64'));
     assert.deepEqual(decodeBase64(s), b);
+    // A view into a larger buffer at an odd offset (the 12-byte path reads through a DataView).
+    const view = Uint8Array.from({ length: n + 7 }, (_, i) => (i * 91 + 5) & 0xff).subarray(3, 3 + n);
+    assert.equal(encodeBase64(view), Buffer.from(view).toString('base64'));
   }
   const long = Uint8Array.from({ length: 20000 }, (_, i) => 32 + (i % 90));
   assert.equal(asciiToString(long, null), asciiToString(long));
