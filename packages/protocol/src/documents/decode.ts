@@ -298,7 +298,7 @@ function decodeWith(bytes: Uint8Array, options: DecodeOptions | undefined, byTag
   }
   // §2.6: rawData = document TLV + the trailer bytes as received.
   fields.rawData = encodeBase64(raw);
-  const mfs = decodeMessageFiscalSign(raw.subarray(end));
+  const mfs = decodeMessageFiscalSign(raw, end); // no subarray: a view costs more than the read
   if (mfs !== undefined) fields.messageFiscalSign = mfs;
   return { [byTag ? String(code) : doc.json]: fields };
 }

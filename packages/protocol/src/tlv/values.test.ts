@@ -112,6 +112,8 @@ test('messageFiscalSign: big-endian u64 of the 8 trailer bytes starting 81 06 (Â
   assert.equal(toHex(encodeMessageFiscalSign(v as string)), '8106a55ae10c4d75');
   assert.equal(decodeMessageFiscalSign(fromHex('0000a55ae10c4d75')), undefined);
   assert.equal(decodeMessageFiscalSign(fromHex('8106a5')), undefined);
+  assert.equal(decodeMessageFiscalSign(fromHex('01028106a55ae10c4d75'), 2), v); // from an offset
+  assert.equal(decodeMessageFiscalSign(fromHex('01028106a55ae10c4d'), 2), undefined);
 });
 
 test('messageFiscalSign decimal matches BigInt for edge values', () => {

@@ -149,11 +149,11 @@ export function encodeFpd(value: number): Uint8Array {
   return out;
 }
 
-/** ФПС (`messageFiscalSign`, §2.6, §8): big-endian u64 of the 8 trailer bytes starting `81 06`, as a decimal string. */
-export function decodeMessageFiscalSign(trailer: Uint8Array): string | undefined {
-  if (trailer.length < 8 || trailer[0] !== 0x81 || trailer[1] !== 0x06) return undefined;
-  const hi = decodeBe32(trailer, 0);
-  const lo = decodeBe32(trailer, 4);
+/** ФПС (`messageFiscalSign`, §2.6, §8): big-endian u64 of the 8 trailer bytes (from `start`) beginning `81 06`, as a decimal string. */
+export function decodeMessageFiscalSign(trailer: Uint8Array, start = 0): string | undefined {
+  if (trailer.length < start + 8 || trailer[start] !== 0x81 || trailer[start + 1] !== 0x06) return undefined;
+  const hi = decodeBe32(trailer, start);
+  const lo = decodeBe32(trailer, start + 4);
   // hi·2^32 + lo in decimal without BigInt: divide by 10^6 in two safe steps.
   const rh = hi % 1e6;
   const t = rh * 4294967296 + lo; // < 10^6 · 2^32 < 2^53
