@@ -1,15 +1,21 @@
 import { Box, List, PasswordInput, type PasswordInputProps, Text, VisuallyHidden } from '@mantine/core';
 import { passwordRules } from '@openofd/contract';
-import { useId } from 'react';
 
 /** New-password field that shows the contract's strength rules, ticking each off while typing. */
 export function PasswordWithRules(props: PasswordInputProps & { value?: string }) {
-  const rulesId = useId();
   const value = props.value ?? '';
   return (
     <Box>
-      <PasswordInput autoComplete="new-password" aria-describedby={rulesId} {...props} />
-      <List id={rulesId} size="sm" mt={6} spacing={2} listStyleType="none" aria-live="polite">
+      {/* No aria-describedby of our own: Mantine links the field to its error message with it. */}
+      <PasswordInput autoComplete="new-password" {...props} />
+      <List
+        aria-label="Требования к паролю"
+        size="sm"
+        mt={6}
+        spacing={2}
+        listStyleType="none"
+        aria-live="polite"
+      >
         {passwordRules
           .filter((r) => r.id !== 'max' || !r.test(value))
           .map((r) => {
