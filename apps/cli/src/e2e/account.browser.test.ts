@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type Browser, launchBrowser } from './support/browser.js';
 import { type Stack, startStack } from './support/stack.js';
-import { readDevMessage, signIn, signOut } from './support/steps.js';
+import { describedText, readDevMessage, signIn, signOut } from './support/steps.js';
 
 // A person's account from sign-up to a locked and recovered password, in order
 // (each step builds on the last), in Chromium against the real stack.
@@ -38,6 +38,12 @@ describe('account in Chromium: sign-up, sign-in, recovery, e-mail change, lockou
     // Submitting empty shows errors next to the fields, without a request.
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await page.getByText('Укажите адрес электронной почты').first().waitFor();
+    // Each message is tied to its field, so assistive technology reads it with the field.
+    assert.match(
+      await describedText(page.getByLabel('Электронная почта')),
+      /Укажите адрес электронной почты/,
+    );
+    assert.match(await describedText(page.getByLabel('Пароль').first()), /Пароль слишком простой/);
     await browser.shot('01-sign-up-errors');
 
     await page.getByLabel('Электронная почта').fill(EMAIL);

@@ -8,7 +8,7 @@ import type { Page, Request } from 'playwright-core';
 import { createConfirmedAccount } from './support/accounts.js';
 import { type Browser, launchBrowser } from './support/browser.js';
 import { type Stack, startStack } from './support/stack.js';
-import { readDevMessage, signIn, signOut, switchOrganization } from './support/steps.js';
+import { describedText, readDevMessage, signIn, signOut, switchOrganization } from './support/steps.js';
 import { repoRoot } from './support/web-dist.js';
 
 // An owner's organizations: details with per-field errors, switching,
@@ -88,6 +88,12 @@ describe('organizations in Chromium: details, switching, certificate sign-in, in
     await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
     // INN checksum: the server's message, beside the INN field, focused.
     await details.getByLabel('ИНН').and(page.locator('[aria-invalid="true"]')).waitFor();
+    assert.match(await describedText(details.getByLabel('ИНН')), /ИНН/);
+    // Focus moves to the field the server rejected.
+    assert.equal(
+      await details.getByLabel('ИНН').evaluate((el) => el === el.ownerDocument.activeElement),
+      true,
+    );
     await browser.shot('03-profile-bad-inn');
     await details.getByLabel('ИНН').fill((await currentInn()) ?? '');
     await details.getByLabel('Ф.И.О. руководителя').fill('Петров Пётр Петрович');

@@ -34,3 +34,11 @@ export async function switchOrganization(page: Page, name: RegExp): Promise<void
   await page.getByTestId('organization-switcher').click();
   await page.getByRole('menuitem', { name }).click();
 }
+
+/** The text of the elements a field names in aria-describedby: how a screen reader hears its error. */
+export async function describedText(field: Locator): Promise<string> {
+  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const page = field.page();
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
+}
