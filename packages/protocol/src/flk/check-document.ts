@@ -3,9 +3,8 @@ import type { FnsDocument, FnsFields } from '../documents/types.js';
 import { ProtocolError } from '../errors.js';
 import { documentByName } from '../registry/registry.js';
 import { type FfdVersion, ffdVersionFromCode } from '../tags.js';
-import { field, items, numberField, tagLabel } from './fields.js';
-import { VALUE_RULES } from './rules/index.js';
-import { FLK_RULES, type ValueRuleId } from './rules-table.js';
+import { items, numberField, tagLabel } from './fields.js';
+import { type FlkPlan, planFor } from './plan.js';
 import type { FlkContext, FlkOptions, FlkViolation } from './types.js';
 import { docViolation, itemViolation } from './violation.js';
 
@@ -36,15 +35,15 @@ export function checkDocument(doc: FnsDocument, options: FlkOptions = {}): FlkVi
     fields,
     now: options.now ?? Date.now(),
   };
-  const sets = FLK_RULES.filter((s) => s.forms.includes(ctx.form) && s.versions.includes(ctx.version));
-  const required = new Set(sets.flatMap((s) => s.required ?? []));
-  const itemRequired = new Set(sets.flatMap((s) => s.itemRequired ?? []));
-  const checks = new Set<ValueRuleId>(sets.flatMap((s) => s.checks ?? []));
-  return [
-    ...missingTags(ctx, required),
-    ...missingItemTags(ctx, itemRequired),
-    ...[...checks].flatMap((id) => VALUE_RULES[id](ctx)),
-  ];
+  const plan = planFor(ctx.form, ctx.version);
+  const out: FlkViolation[] = [];
+  missingTags(ctx, plan, out);
+  if (plan.itemRequired.length > 0) missingItemTags(ctx, plan, out);
+  for (const rule of plan.rules) {
+    const found = rule(ctx);
+    for (const v of found) out.push(v);
+  }
+  return out;
 }
 
 function versionOf(fields: FnsFields, form: number, options: FlkOptions): FfdVersion {
@@ -52,10 +51,10 @@ function versionOf(fields: FnsFields, form: number, options: FlkOptions): FfdVer
   return (code === undefined ? undefined : ffdVersionFromCode(code)) ?? options.ffdVersion ?? DEFAULT_VERSION;
 }
 
-function missingTags(ctx: FlkContext, tags: Set<number>): FlkViolation[] {
-  return [...tags]
-    .filter((tag) => field(ctx.fields, tag, ctx.form) === undefined)
-    .map((tag) =>
+function missingTags(ctx: FlkContext, plan: FlkPlan, out: FlkViolation[]): void {
+  for (const { tag, name } of plan.required) {
+    if (ctx.fields[name] !== undefined) continue;
+    out.push(
       docViolation(
         ctx,
         tag,
@@ -64,14 +63,16 @@ function missingTags(ctx: FlkContext, tags: Set<number>): FlkViolation[] {
         `Отсутствует обязательный реквизит ${tagLabel(tag)} (ФФД ${ctx.version})`,
       ),
     );
+  }
 }
 
-function missingItemTags(ctx: FlkContext, tags: Set<number>): FlkViolation[] {
-  if (tags.size === 0) return [];
-  return items(ctx.fields, ctx.form).flatMap((item, i) =>
-    [...tags]
-      .filter((tag) => field(item, tag, 1059) === undefined)
-      .map((tag) =>
+function missingItemTags(ctx: FlkContext, plan: FlkPlan, out: FlkViolation[]): void {
+  const list = items(ctx.fields, ctx.form);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    for (const { tag, name } of plan.itemRequired) {
+      if (item[name] !== undefined) continue;
+      out.push(
         itemViolation(
           ctx,
           i,
@@ -80,6 +81,7 @@ function missingItemTags(ctx: FlkContext, tags: Set<number>): FlkViolation[] {
           'error',
           `Предмет расчета №${i + 1}: отсутствует обязательный реквизит ${tagLabel(tag)} (ФФД ${ctx.version})`,
         ),
-      ),
-  );
+      );
+    }
+  }
 }

@@ -2,8 +2,25 @@
 import type { FnsFields, FnsValue } from '../documents/types.js';
 import { getTag, jsonNameFor } from '../registry/registry.js';
 
+/** parent → names by tag, filled on first use (rules ask for a few fixed tags under forms and 1059). */
+const names = new Map<number, (string | undefined)[]>();
+
+function nameOf(tag: number, parent: number): string {
+  let byTag = names.get(parent);
+  if (byTag === undefined) {
+    byTag = [];
+    names.set(parent, byTag);
+  }
+  let name = byTag[tag];
+  if (name === undefined) {
+    name = jsonNameFor(tag, parent);
+    byTag[tag] = name;
+  }
+  return name;
+}
+
 export function field(fields: FnsFields, tag: number, parent: number): FnsValue | undefined {
-  return fields[jsonNameFor(tag, parent)];
+  return fields[nameOf(tag, parent)];
 }
 
 export function numberField(fields: FnsFields, tag: number, parent: number): number | undefined {

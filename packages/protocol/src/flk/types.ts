@@ -1,5 +1,6 @@
 import type { FnsFields } from '../documents/types.js';
 import type { FfdVersion } from '../tags.js';
+import type { ScanResult } from './scan-fields.js';
 
 /**
  * `error`: the document breaks the format-logic control of the ФФД (a real
@@ -37,4 +38,6 @@ export interface FlkContext {
   version: FfdVersion;
   fields: FnsFields;
   now: number;
+  /** INN and enum findings of the one walk over all fields, once a rule asked for them. */
+  scanned?: ScanResult;
 }

@@ -1,11 +1,9 @@
 // Identifier value rules: FN number, RNM, INN checksums, document time (protocol.md §2.6, §3).
-import type { FnsFields, FnsValue } from '../../documents/types.js';
 import { isValidFnNumber } from '../../identifiers/fn-number.js';
-import { innProblem } from '../../identifiers/inn.js';
 import { isValidRnm } from '../../identifiers/rnm.js';
-import { allTags, tagForJsonName } from '../../registry/registry.js';
-import { numberField, stringField, tagLabel } from '../fields.js';
-import { EARLIEST_DATE_TIME, INN_ERROR_TAGS, MAX_AHEAD_SECONDS } from '../rules-table.js';
+import { numberField, stringField } from '../fields.js';
+import { EARLIEST_DATE_TIME, MAX_AHEAD_SECONDS } from '../rules-table.js';
+import { scanFields } from '../scan-fields.js';
 import type { FlkContext, FlkViolation } from '../types.js';
 import { docViolation } from '../violation.js';
 
@@ -50,27 +48,10 @@ export function checkRnmCheck(ctx: FlkContext): FlkViolation[] {
   ];
 }
 
-const INN_TAGS: ReadonlySet<number> = new Set(
-  allTags()
-    .filter((t) => t.normalize === 'inn')
-    .map((t) => t.tag),
-);
-
-/** Every INN-kind field, at any depth: format and check digits (§3.2). */
+/** Every INN-kind field, at any depth: format and check digits (§3.2; found by the one walk of scan-fields.ts). */
 export function checkInns(ctx: FlkContext): FlkViolation[] {
-  const out: FlkViolation[] = [];
-  walk(ctx.fields, ctx.form, [ctx.form], ctx.docName, (tag, value, path, pointer) => {
-    if (!INN_TAGS.has(tag) || typeof value !== 'string') return;
-    const problem = innProblem(value.trim());
-    if (problem === null) return;
-    const severity = INN_ERROR_TAGS.has(tag) && path.length === 2 ? 'error' : 'warning';
-    const message =
-      problem === 'format'
-        ? `ИНН «${value}» в реквизите ${tagLabel(tag)} должен состоять из 10 или 12 цифр`
-        : `ИНН ${value} в реквизите ${tagLabel(tag)} не проходит проверку контрольных цифр`;
-    out.push({ tag, path, pointer, rule: 'inn', severity, message });
-  });
-  return out;
+  ctx.scanned ??= scanFields(ctx);
+  return ctx.scanned.inn;
 }
 
 export function checkDateTime(ctx: FlkContext): FlkViolation[] {
@@ -93,27 +74,4 @@ export function checkDateTime(ctx: FlkContext): FlkViolation[] {
     ];
   }
   return [];
-}
-
-const NOT_TAGS = new Set(['code', 'rawData', 'messageFiscalSign']);
-
-/** Visits every field value (array elements one by one) with its tag, tag path and JSON pointer. */
-export function walk(
-  fields: FnsFields,
-  parent: number,
-  path: number[],
-  pointer: string,
-  visit: (tag: number, value: FnsValue, path: number[], pointer: string) => void,
-): void {
-  for (const [key, value] of Object.entries(fields)) {
-    if (NOT_TAGS.has(key)) continue;
-    const tag = tagForJsonName(key, parent);
-    if (tag === undefined) continue;
-    const list = Array.isArray(value) ? value : [value];
-    list.forEach((v, i) => {
-      const p = Array.isArray(value) ? `${pointer}.${key}[${i}]` : `${pointer}.${key}`;
-      if (typeof v === 'object' && v !== null && !Array.isArray(v)) walk(v, tag, [...path, tag], p, visit);
-      else visit(tag, v, [...path, tag], p);
-    });
-  }
 }
