@@ -17,11 +17,13 @@ const { startPostgres } = (await import(pgServer)) as {
   startPostgres(): Promise<{ url: string; dir: string; stop(): void }>;
 };
 const SCALE = Number(process.env.OFD_BENCH_SCALE ?? 1);
+// OFD_BENCH_REGISTERS=100,2000: only those levels (a shorter run while tuning).
+const onlyRegisters = process.env.OFD_BENCH_REGISTERS?.split(',').map(Number);
 const LEVELS = [
   { registers: 1, docs: Math.round(3000 * SCALE) },
   { registers: 100, docs: Math.round(150 * SCALE) },
   { registers: 2000, docs: Math.round(25 * SCALE) },
-];
+].filter((l) => onlyRegisters === undefined || onlyRegisters.includes(l.registers));
 /** Seconds of offered load in the paced (open-loop) runs. */
 const PACED_SECONDS = 6 * SCALE;
 const only = process.env.OFD_BENCH_ENGINES?.split(',') ?? ['pglite', 'postgres'];

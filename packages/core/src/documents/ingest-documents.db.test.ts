@@ -224,3 +224,27 @@ test('a NUL character in a decoded string does not break the batch; the raw byte
   assert.equal(row.cashier, 'Иванов\ufffd');
   assert.deepEqual(new Uint8Array(row.raw), input.raw);
 });
+
+test('a retransmission in the same batch as new documents teaches the drive nothing', async () => {
+  const { db } = database;
+  await ingestDocuments({
+    db,
+    documents: [
+      receiptInput({ fd: 3, userInn: '7707083893' }),
+      receiptInput({ fd: 5, userInn: '7702203276' }),
+    ],
+  });
+  // FD 3 again (already stored) beside a new FD 7 that carries no user INN:
+  // the drive keeps FD 5's INN rather than taking the retransmitted FD 3's.
+  const fresh = receiptInput({ fd: 7 });
+  delete (fresh.document.receipt as Record<string, unknown>).userInn;
+  assert.deepEqual(
+    await ingestDocuments({ db, documents: [receiptInput({ fd: 3, userInn: '7707083893' }), fresh] }),
+    ['duplicate', 'stored'],
+  );
+  const [drive] = rowsOf<{ fd: number; user_inn: string }>(
+    await db.execute(sql`select last_fd_number::int as fd, user_inn from fiscal_drives`),
+  );
+  assert.deepEqual(drive, { fd: 7, user_inn: '7702203276' });
+  assert.equal(await count("outbox where topic = 'fns.relay'"), 3);
+});

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { jsonRecordset } from '../db/json-rows.js';
+import { jsonText } from '../db/json-rows.js';
 import { rowsOf } from '../db/migrate.js';
 import type { CryptoStatus, StoredViolation } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
-import { OUTBOX_TOPICS, type OutboxMessage } from '../outbox/enqueue-outbox.js';
-import { type LearnedDocument, learnRegisters } from '../registers/learn-registers.js';
+import { OUTBOX_TOPICS } from '../outbox/enqueue-outbox.js';
+import { addDays, LEARN_COLUMNS, learnDrivesSql, learnRegistersSql } from '../registers/learn-registers.js';
 import { type DocumentColumns, documentColumns, type FnsJson } from './document-columns.js';
 
 export interface IngestDocumentInput {
@@ -47,9 +47,12 @@ function validate(d: IngestDocumentInput, i: number): void {
 
 // Storage failures surface as one AppError; the caller (the gateway) then
 // confirms nothing from the batch.
-async function commit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+async function store(
+  db: Db,
+  rows: readonly object[],
+): Promise<{ fn_number: string; fd_number: string | number }[]> {
   try {
-    return await db.transaction(work);
+    return rowsOf(await db.execute(sql`${sql.raw(INGEST_HEAD)}${jsonText(rows)}${sql.raw(INGEST_TAIL)}`));
   } catch (err) {
     throw new AppError('UNAVAILABLE', `storing the batch failed: ${(err as Error).message}`, undefined, {
       cause: err,
@@ -59,23 +62,12 @@ async function commit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
 
 const keyOf = (fn: string, fd: number) => `${fn}/${fd}`;
 
-const KEY_COLUMNS = [
-  ['fn_number', 'text'],
-  ['fd_number', 'bigint'],
-  ['received_at', 'timestamptz'],
-] as const;
-
-const keyRow = (d: IngestDocumentInput) => ({
-  fn_number: d.fnNumber,
-  fd_number: d.fdNumber,
-  received_at: d.receivedAt.toISOString(),
-});
-
-// Every column of `documents` (migrations/0001_documents.sql); raw travels as base64.
+// Every column of `documents` (migrations/0001_documents.sql) in the ingest
+// rows; raw travels as base64, received_at as its ISO text (outbox payloads).
 const DOCUMENT_COLUMNS = [
   ['fn_number', 'text'],
   ['fd_number', 'bigint'],
-  ['received_at', 'timestamptz'],
+  ['received_at', 'text'],
   ['form_code', 'smallint'],
   ['doc_time', 'timestamp'],
   ['user_inn', 'text'],
@@ -100,10 +92,13 @@ const DOCUMENT_COLUMNS = [
   ['document', 'jsonb'],
 ] as const;
 const DOCUMENT_SELECT = DOCUMENT_COLUMNS.map(([n]) =>
-  n === 'raw' ? "decode(r.raw, 'base64')" : `r.${n}`,
+  n === 'raw' ? "decode(raw, 'base64')" : n === 'received_at' ? 'received_at::timestamptz' : n,
 ).join(', ');
+const ROW_DEFINITION = [...DOCUMENT_COLUMNS, ...LEARN_COLUMNS].map(([n, t]) => `${n} ${t}`).join(', ');
 
-function documentRow(d: IngestDocumentInput, c: DocumentColumns): object {
+function ingestRow(d: IngestDocumentInput, c: DocumentColumns): object {
+  const expiresOn =
+    c.keyResourceDays !== null && c.docTime !== null ? addDays(c.docTime, c.keyResourceDays) : null;
   return {
     fn_number: d.fnNumber,
     fd_number: d.fdNumber,
@@ -130,20 +125,53 @@ function documentRow(d: IngestDocumentInput, c: DocumentColumns): object {
     crypto_status: d.cryptoStatus,
     raw: Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength).toString('base64'),
     document: d.document,
+    user_name: c.userName,
+    address: c.address,
+    place: c.place,
+    kkt_version: c.kktVersion,
+    backlog_count: c.backlogCount,
+    backlog_oldest_time: c.backlogOldestTime,
+    backlog_first_fd: c.backlogFirstFd,
+    key_resource_days: c.keyResourceDays,
+    expires_on: expiresOn,
   };
 }
 
-const JOB_COLUMNS = [
-  ['topic', 'text'],
-  ['payload', 'jsonb'],
-] as const;
-
-async function insertJobs(tx: Db, jobs: readonly OutboxMessage[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await tx.execute(sql`
-    insert into outbox (topic, payload)
-    select topic, payload from ${jsonRecordset(JOB_COLUMNS, jobs)}`);
-}
+// One statement: key rows first (`on conflict do nothing returning` tells the
+// fresh keys), then the documents, outbox jobs, drives and registers of the
+// fresh rows only. Being one statement it is atomic on its own, and costs one
+// round trip and one parse of the batch (a single jsonb parameter).
+// Lock order: keys, drives and registers are taken in key order, so
+// concurrent batches cannot deadlock.
+const INGEST_HEAD = 'with r as materialized (select * from jsonb_to_recordset(';
+const INGEST_TAIL = `::jsonb) as r(${ROW_DEFINITION})
+), k as (
+  insert into document_keys (fn_number, fd_number, received_at)
+  select fn_number, fd_number, received_at::timestamptz from r order by fn_number, fd_number
+  on conflict do nothing
+  returning fn_number, fd_number
+), f as materialized (
+  select r.* from r join k using (fn_number, fd_number)
+), d as (
+  insert into documents (${DOCUMENT_COLUMNS.map(([n]) => n).join(', ')})
+  select ${DOCUMENT_SELECT} from f
+), o as (
+  insert into outbox (topic, payload)
+  select j.topic, j.payload from f cross join lateral (values
+    (1, '${OUTBOX_TOPICS.fnsRelay}',
+      jsonb_build_object('fnNumber', f.fn_number, 'fdNumber', f.fd_number, 'receivedAt', f.received_at)),
+    (2, '${OUTBOX_TOPICS.receiptEmail}', case when f.buyer_contact is not null then
+      jsonb_build_object('fnNumber', f.fn_number, 'fdNumber', f.fd_number, 'receivedAt', f.received_at,
+        'contact', f.buyer_contact) end)
+  ) as j(n, topic, payload)
+  where j.payload is not null
+  order by f.fn_number, f.fd_number, j.n
+), fd as (
+  ${learnDrivesSql('f')}
+), rg as (
+  ${learnRegistersSql('f')}
+)
+select fn_number, fd_number from k`;
 
 /**
  * Stores a batch of documents in one transaction, idempotently on (FN, FD):
@@ -165,46 +193,10 @@ export async function ingestDocuments(options: IngestDocumentsOptions): Promise<
   const unique = [...firstIndex.values()]
     .map((i) => input[i] as IngestDocumentInput)
     .sort((a, b) => (a.fnNumber === b.fnNumber ? a.fdNumber - b.fdNumber : a.fnNumber < b.fnNumber ? -1 : 1));
-  const columns = unique.map((d) => documentColumns(d.document, d.formCode));
+  const rows = unique.map((d) => ingestRow(d, documentColumns(d.document, d.formCode)));
 
-  const stored = await commit(options.db, async (tx) => {
-    const inserted = rowsOf<{ fn_number: string; fd_number: string | number }>(
-      await tx.execute(sql`
-        insert into document_keys (fn_number, fd_number, received_at)
-        select fn_number, fd_number, received_at from ${jsonRecordset(KEY_COLUMNS, unique.map(keyRow))}
-        on conflict do nothing
-        returning fn_number, fd_number`),
-    );
-    const fresh = new Set(inserted.map((r) => keyOf(r.fn_number, Number(r.fd_number))));
-    const rows: object[] = [];
-    const learned: LearnedDocument[] = [];
-    const jobs: OutboxMessage[] = [];
-    unique.forEach((d, i) => {
-      if (!fresh.has(keyOf(d.fnNumber, d.fdNumber))) return;
-      const c = columns[i]!;
-      rows.push(documentRow(d, c));
-      learned.push({
-        fnNumber: d.fnNumber,
-        fdNumber: d.fdNumber,
-        formCode: d.formCode,
-        receivedAt: d.receivedAt,
-        columns: c,
-      });
-      const ref = { fnNumber: d.fnNumber, fdNumber: d.fdNumber, receivedAt: d.receivedAt.toISOString() };
-      jobs.push({ topic: OUTBOX_TOPICS.fnsRelay, payload: ref });
-      if (c.buyerContact !== null) {
-        jobs.push({ topic: OUTBOX_TOPICS.receiptEmail, payload: { ...ref, contact: c.buyerContact } });
-      }
-    });
-    if (rows.length > 0) {
-      await tx.execute(sql`
-        insert into documents (${sql.raw(DOCUMENT_COLUMNS.map(([n]) => n).join(', '))})
-        select ${sql.raw(DOCUMENT_SELECT)} from ${jsonRecordset(DOCUMENT_COLUMNS, rows)}`);
-      await learnRegisters(tx, learned);
-      await insertJobs(tx, jobs);
-    }
-    return fresh;
-  });
+  const inserted = await store(options.db, rows);
+  const stored = new Set(inserted.map((r) => keyOf(r.fn_number, Number(r.fd_number))));
 
   // Only the first occurrence of a key in the batch can be the stored one.
   return input.map((d, i) => {

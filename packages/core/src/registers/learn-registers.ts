@@ -1,16 +1,23 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { type JsonColumns, jsonRecordset } from '../db/json-rows.js';
-import type { DocumentColumns } from '../documents/document-columns.js';
+/**
+ * Upserts of `fiscal_drives` and `registers` from the documents newly stored by
+ * the ingest statement, as data-modifying CTE bodies over a CTE of those rows
+ * (see ingest-documents.ts). Learning runs in SQL over exactly the rows whose
+ * keys were fresh, so the whole ingest is one statement: one round trip, and
+ * atomic without BEGIN/COMMIT.
+ */
 
-/** A newly stored document, as the register and drive learners see it. */
-export interface LearnedDocument {
-  fnNumber: string;
-  fdNumber: number;
-  formCode: number;
-  receivedAt: Date;
-  columns: DocumentColumns;
-}
+// Columns of the ingest CTE that the learners read besides the document columns.
+export const LEARN_COLUMNS = [
+  ['user_name', 'text'],
+  ['address', 'text'],
+  ['place', 'text'],
+  ['kkt_version', 'text'],
+  ['backlog_count', 'bigint'],
+  ['backlog_oldest_time', 'timestamp'],
+  ['backlog_first_fd', 'bigint'],
+  ['key_resource_days', 'integer'],
+  ['expires_on', 'date'],
+] as const;
 
 const REGISTRATION_FORM = 1;
 const FN_CLOSE_FORM = 6;
@@ -21,62 +28,18 @@ function prefer(table: string, column: string, newer: string): string {
   return `${column} = case when ${newer} then coalesce(excluded.${column}, ${table}.${column}) else coalesce(${table}.${column}, excluded.${column}) end`;
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string | null): [string, T[]][] {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    if (k === null) continue;
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
-  }
-  // Key order: concurrent batches lock the rows in one order and cannot deadlock.
-  return [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/** The value of `column` from the last row in `order` that passes `filter` (null when none). */
+function last(column: string, order: string, filter?: string): string {
+  return `(array_agg(${column} order by ${order})${filter ? ` filter (where ${filter})` : ''})[1]`;
 }
+const lastNonNull = (column: string, order: string) => last(column, order, `${column} is not null`);
 
-function addDays(docTime: string, days: number): string {
+/** 'YYYY-MM-DD' of the day `days` after the date of a 'YYYY-MM-DD HH:MM:SS' register time. */
+export function addDays(docTime: string, days: number): string {
   const d = new Date(`${docTime.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-async function upsert(
-  tx: Db,
-  table: string,
-  columns: JsonColumns,
-  rows: readonly object[],
-  conflict: string,
-  set: readonly string[],
-): Promise<void> {
-  const names = columns.map(([n]) => n).join(', ');
-  await tx.execute(sql`
-    insert into ${sql.raw(table)} (${sql.raw(names)})
-    select ${sql.raw(names)} from ${jsonRecordset(columns, rows)}
-    on conflict (${sql.raw(conflict)}) do update set ${sql.raw([...set, 'updated_at = now()'].join(', '))}`);
-}
-
-/** Updates `registers` and `fiscal_drives` from documents stored in the current transaction. */
-export async function learnRegisters(tx: Db, docs: readonly LearnedDocument[]): Promise<void> {
-  await learnDrives(tx, docs);
-  await learnKkts(tx, docs);
-}
-
-const DRIVE_COLUMNS = [
-  ['fn_number', 'text'],
-  ['rnm', 'text'],
-  ['user_inn', 'text'],
-  ['last_fd_number', 'bigint'],
-  ['last_doc_time', 'timestamp'],
-  ['last_received_at', 'timestamptz'],
-  ['backlog_count', 'bigint'],
-  ['backlog_oldest_time', 'timestamp'],
-  ['backlog_first_fd', 'bigint'],
-  ['backlog_reported_fd', 'bigint'],
-  ['key_resource_days', 'integer'],
-  ['expires_on', 'date'],
-  ['registered_at', 'timestamp'],
-  ['closed_at', 'timestamp'],
-] as const;
 
 const D = 'fiscal_drives';
 const DRIVE_NEWER = `excluded.last_fd_number > ${D}.last_fd_number`;
@@ -92,83 +55,62 @@ const DRIVE_SET = [
   ),
   `registered_at = coalesce(excluded.registered_at, ${D}.registered_at)`,
   `closed_at = coalesce(excluded.closed_at, ${D}.closed_at)`,
+  'updated_at = now()',
 ];
 
-async function learnDrives(tx: Db, docs: readonly LearnedDocument[]): Promise<void> {
-  const groups = groupBy(docs, (d) => d.fnNumber);
-  if (groups.length === 0) return;
-  const rows = groups.map(([fnNumber, list]) => {
-    const row: Record<string, unknown> = { fn_number: fnNumber };
-    for (const d of [...list].sort((a, b) => a.fdNumber - b.fdNumber)) {
-      const c = d.columns;
-      row.last_fd_number = d.fdNumber;
-      row.last_doc_time = c.docTime ?? row.last_doc_time ?? null;
-      row.last_received_at = d.receivedAt.toISOString();
-      row.rnm = c.rnm ?? row.rnm ?? null;
-      row.user_inn = c.userInn ?? row.user_inn ?? null;
-      if (c.backlogCount !== null) {
-        row.backlog_count = c.backlogCount;
-        row.backlog_oldest_time = c.backlogOldestTime;
-        row.backlog_first_fd = c.backlogFirstFd;
-        row.backlog_reported_fd = d.fdNumber;
-      }
-      if (c.keyResourceDays !== null && c.docTime !== null) {
-        row.key_resource_days = c.keyResourceDays;
-        row.expires_on = addDays(c.docTime, c.keyResourceDays);
-      }
-      if (d.formCode === REGISTRATION_FORM) row.registered_at = c.docTime;
-      if (d.formCode === FN_CLOSE_FORM) row.closed_at = c.docTime;
-    }
-    return row;
-  });
-  await upsert(tx, D, DRIVE_COLUMNS, rows, 'fn_number', DRIVE_SET);
-}
+// Per drive, in FD order: the latest FD, the latest non-null of each field.
+const BY_FD = 'fd_number desc';
+const KEY_RESOURCE = 'key_resource_days is not null and doc_time is not null';
+const DRIVE_SELECT: readonly (readonly [string, string])[] = [
+  ['fn_number', 'fn_number'],
+  ['rnm', lastNonNull('rnm', BY_FD)],
+  ['user_inn', lastNonNull('user_inn', BY_FD)],
+  ['last_fd_number', 'max(fd_number)'],
+  ['last_doc_time', lastNonNull('doc_time', BY_FD)],
+  ['last_received_at', `${last('received_at', BY_FD)}::timestamptz`],
+  ['backlog_count', last('backlog_count', BY_FD, 'backlog_count is not null')],
+  ['backlog_oldest_time', last('backlog_oldest_time', BY_FD, 'backlog_count is not null')],
+  ['backlog_first_fd', last('backlog_first_fd', BY_FD, 'backlog_count is not null')],
+  ['backlog_reported_fd', 'max(fd_number) filter (where backlog_count is not null)'],
+  ['key_resource_days', last('key_resource_days', BY_FD, KEY_RESOURCE)],
+  ['expires_on', last('expires_on', BY_FD, KEY_RESOURCE)],
+  ['registered_at', last('doc_time', BY_FD, `form_code = ${REGISTRATION_FORM}`)],
+  ['closed_at', last('doc_time', BY_FD, `form_code = ${FN_CLOSE_FORM}`)],
+];
 
-const REGISTER_COLUMNS = [
-  ['rnm', 'text'],
-  ['kkt_serial', 'text'],
-  ['user_inn', 'text'],
-  ['user_name', 'text'],
-  ['address', 'text'],
-  ['place', 'text'],
-  ['kkt_version', 'text'],
-  ['fn_number', 'text'],
-  ['ffd_version', 'text'],
-  ['last_fd_number', 'bigint'],
-  ['last_doc_time', 'timestamp'],
-  ['last_received_at', 'timestamptz'],
-] as const;
+/** CTE body: upserts one `fiscal_drives` row per FN among the rows of `source`. */
+export function learnDrivesSql(source: string): string {
+  return `insert into ${D} (${DRIVE_SELECT.map(([c]) => c).join(', ')})
+    select ${DRIVE_SELECT.map(([, e]) => e).join(', ')}
+    from ${source} group by fn_number order by fn_number
+    on conflict (fn_number) do update set ${DRIVE_SET.join(', ')}`;
+}
 
 const R = 'registers';
 // A register's documents are ordered by its own clock; a late retransmission
 // of an old document must not roll the register back.
 const REGISTER_NEWER = `coalesce(excluded.last_doc_time, '-infinity') >= coalesce(${R}.last_doc_time, '-infinity')`;
-const REGISTER_SET = REGISTER_COLUMNS.filter(([c]) => c !== 'rnm').map(([c]) => prefer(R, c, REGISTER_NEWER));
+const BY_TIME = 'doc_time desc nulls last, fd_number desc';
+const REGISTER_SELECT: readonly (readonly [string, string])[] = [
+  ['rnm', 'rnm'],
+  ...['kkt_serial', 'user_inn', 'user_name', 'address', 'place', 'kkt_version'].map(
+    (c) => [c, lastNonNull(c, BY_TIME)] as const,
+  ),
+  ['fn_number', last('fn_number', BY_TIME)],
+  ['ffd_version', lastNonNull('ffd_version', BY_TIME)],
+  ['last_fd_number', last('fd_number', BY_TIME)],
+  ['last_doc_time', lastNonNull('doc_time', BY_TIME)],
+  ['last_received_at', `${last('received_at', BY_TIME)}::timestamptz`],
+];
+const REGISTER_SET = [
+  ...REGISTER_SELECT.filter(([c]) => c !== 'rnm').map(([c]) => prefer(R, c, REGISTER_NEWER)),
+  'updated_at = now()',
+];
 
-async function learnKkts(tx: Db, docs: readonly LearnedDocument[]): Promise<void> {
-  const groups = groupBy(docs, (d) => d.columns.rnm);
-  if (groups.length === 0) return;
-  const order = (d: LearnedDocument) => d.columns.docTime ?? '';
-  const rows = groups.map(([rnm, list]) => {
-    const sorted = [...list].sort((a, b) =>
-      order(a) === order(b) ? a.fdNumber - b.fdNumber : order(a) < order(b) ? -1 : 1,
-    );
-    const row: Record<string, unknown> = { rnm };
-    for (const d of sorted) {
-      const c = d.columns;
-      row.kkt_serial = c.kktSerial ?? row.kkt_serial ?? null;
-      row.user_inn = c.userInn ?? row.user_inn ?? null;
-      row.user_name = c.userName ?? row.user_name ?? null;
-      row.address = c.address ?? row.address ?? null;
-      row.place = c.place ?? row.place ?? null;
-      row.kkt_version = c.kktVersion ?? row.kkt_version ?? null;
-      row.ffd_version = c.ffdVersion ?? row.ffd_version ?? null;
-      row.fn_number = d.fnNumber;
-      row.last_fd_number = d.fdNumber;
-      row.last_doc_time = c.docTime ?? row.last_doc_time ?? null;
-      row.last_received_at = d.receivedAt.toISOString();
-    }
-    return row;
-  });
-  await upsert(tx, R, REGISTER_COLUMNS, rows, 'rnm', REGISTER_SET);
+/** CTE body: upserts one `registers` row per RNM among the rows of `source`. */
+export function learnRegistersSql(source: string): string {
+  return `insert into ${R} (${REGISTER_SELECT.map(([c]) => c).join(', ')})
+    select ${REGISTER_SELECT.map(([, e]) => e).join(', ')}
+    from ${source} where rnm is not null group by rnm order by rnm
+    on conflict (rnm) do update set ${REGISTER_SET.join(', ')}`;
 }
