@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Db } from '../db/database.js';
 import { jsonText } from '../db/json-rows.js';
 import { rowsOf } from '../db/migrate.js';
@@ -52,7 +54,15 @@ async function store(
   rows: readonly object[],
 ): Promise<{ fn_number: string; fd_number: string | number }[]> {
   try {
-    return rowsOf(await db.execute(sql`${sql.raw(INGEST_HEAD)}${jsonText(rows)}${sql.raw(INGEST_TAIL)}`));
+    const batch = jsonText(rows);
+    // On PostgreSQL a named statement: parsed and planned once per connection,
+    // not once per batch (the plan of this statement costs more than a small
+    // batch's rows). A transaction handle or PGlite takes the plain path.
+    const client = (db as { $client?: unknown }).$client;
+    if (client instanceof pg.Pool) {
+      return (await client.query({ name: INGEST_STATEMENT, text: INGEST_SQL, values: [batch] })).rows;
+    }
+    return rowsOf(await db.execute(sql`${sql.raw(INGEST_HEAD)}${batch}${sql.raw(INGEST_TAIL)}`));
   } catch (err) {
     throw new AppError('UNAVAILABLE', `storing the batch failed: ${(err as Error).message}`, undefined, {
       cause: err,
@@ -96,6 +106,8 @@ const DOCUMENT_SELECT = DOCUMENT_COLUMNS.map(([n]) =>
 ).join(', ');
 const ROW_DEFINITION = [...DOCUMENT_COLUMNS, ...LEARN_COLUMNS].map(([n, t]) => `${n} ${t}`).join(', ');
 
+// Nulls are left out (undefined): jsonb_to_recordset reads a missing key as
+// null, and the batch text, which the server parses whole, is ~15 % shorter.
 function ingestRow(d: IngestDocumentInput, c: DocumentColumns): object {
   const expiresOn =
     c.keyResourceDays !== null && c.docTime !== null ? addDays(c.docTime, c.keyResourceDays) : null;
@@ -104,36 +116,36 @@ function ingestRow(d: IngestDocumentInput, c: DocumentColumns): object {
     fd_number: d.fdNumber,
     received_at: d.receivedAt.toISOString(),
     form_code: d.formCode,
-    doc_time: c.docTime,
-    user_inn: c.userInn,
-    rnm: c.rnm,
-    kkt_serial: c.kktSerial,
-    shift_number: c.shiftNumber,
-    operation_type: c.operationType,
-    cash_total: c.cashTotal,
-    ecash_total: c.ecashTotal,
-    prepaid_total: c.prepaidTotal,
-    credit_total: c.creditTotal,
-    provision_total: c.provisionTotal,
-    total_sum: c.totalSum,
-    cashier: c.cashier,
-    buyer_contact: c.buyerContact,
-    fiscal_sign: c.fiscalSign,
-    ffd_version: c.ffdVersion,
+    doc_time: c.docTime ?? undefined,
+    user_inn: c.userInn ?? undefined,
+    rnm: c.rnm ?? undefined,
+    kkt_serial: c.kktSerial ?? undefined,
+    shift_number: c.shiftNumber ?? undefined,
+    operation_type: c.operationType ?? undefined,
+    cash_total: c.cashTotal ?? undefined,
+    ecash_total: c.ecashTotal ?? undefined,
+    prepaid_total: c.prepaidTotal ?? undefined,
+    credit_total: c.creditTotal ?? undefined,
+    provision_total: c.provisionTotal ?? undefined,
+    total_sum: c.totalSum ?? undefined,
+    cashier: c.cashier ?? undefined,
+    buyer_contact: c.buyerContact ?? undefined,
+    fiscal_sign: c.fiscalSign ?? undefined,
+    ffd_version: c.ffdVersion ?? undefined,
     flk_status: d.flkViolations.some((v) => v.severity === 'error') ? 'failed' : 'passed',
     flk_violations: d.flkViolations,
     crypto_status: d.cryptoStatus,
     raw: Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength).toString('base64'),
     document: d.document,
-    user_name: c.userName,
-    address: c.address,
-    place: c.place,
-    kkt_version: c.kktVersion,
-    backlog_count: c.backlogCount,
-    backlog_oldest_time: c.backlogOldestTime,
-    backlog_first_fd: c.backlogFirstFd,
-    key_resource_days: c.keyResourceDays,
-    expires_on: expiresOn,
+    user_name: c.userName ?? undefined,
+    address: c.address ?? undefined,
+    place: c.place ?? undefined,
+    kkt_version: c.kktVersion ?? undefined,
+    backlog_count: c.backlogCount ?? undefined,
+    backlog_oldest_time: c.backlogOldestTime ?? undefined,
+    backlog_first_fd: c.backlogFirstFd ?? undefined,
+    key_resource_days: c.keyResourceDays ?? undefined,
+    expires_on: expiresOn ?? undefined,
   };
 }
 
@@ -172,6 +184,9 @@ const INGEST_TAIL = `::jsonb) as r(${ROW_DEFINITION})
   ${learnRegistersSql('f')}
 )
 select fn_number, fd_number from k`;
+const INGEST_SQL = `${INGEST_HEAD}$1${INGEST_TAIL}`;
+// Named after a hash of the text, so a changed statement never meets a stale cache.
+const INGEST_STATEMENT = `openofd_ingest_${createHash('sha1').update(INGEST_SQL).digest('hex').slice(0, 12)}`;
 
 /**
  * Stores a batch of documents in one transaction, idempotently on (FN, FD):
