@@ -163,7 +163,8 @@ const INGEST_TAIL = `::jsonb) as r(${ROW_DEFINITION})
   on conflict do nothing
   returning fn_number, fd_number
 ), f as materialized (
-  select r.* from r join k using (fn_number, fd_number)
+  select r.*, count(*) over (partition by fn_number) as fn_docs, count(*) over (partition by rnm) as rnm_docs
+  from r join k using (fn_number, fd_number)
 ), d as (
   insert into documents (${DOCUMENT_COLUMNS.map(([n]) => n).join(', ')})
   select ${DOCUMENT_SELECT} from f

@@ -28,11 +28,43 @@ function prefer(table: string, column: string, newer: string): string {
   return `${column} = case when ${newer} then coalesce(excluded.${column}, ${table}.${column}) else coalesce(${table}.${column}, excluded.${column}) end`;
 }
 
+/**
+ * One learned column as two SQL expressions: `agg` over a group of several
+ * documents, `one` for a group of a single document (the common case: one
+ * document per drive per batch), which needs no ordered aggregate.
+ */
+interface Learned {
+  agg: string;
+  one: string;
+}
+
 /** The value of `column` from the last row in `order` that passes `filter` (null when none). */
-function last(column: string, order: string, filter?: string): string {
-  return `(array_agg(${column} order by ${order})${filter ? ` filter (where ${filter})` : ''})[1]`;
+function last(column: string, order: string, filter?: string): Learned {
+  return filter
+    ? {
+        agg: `(array_agg(${column} order by ${order}) filter (where ${filter}))[1]`,
+        one: `case when ${filter} then ${column} end`,
+      }
+    : { agg: `(array_agg(${column} order by ${order}))[1]`, one: column };
 }
 const lastNonNull = (column: string, order: string) => last(column, order, `${column} is not null`);
+const same = (column: string): Learned => ({ agg: column, one: column });
+const cast = (l: Learned, type: string): Learned => ({ agg: `${l.agg}::${type}`, one: `${l.one}::${type}` });
+
+type Select = readonly (readonly [column: string, expression: Learned])[];
+
+/**
+ * `select` of one row per `key` from `source`, whose `count` column holds the
+ * number of rows with the same key: single rows pass through, the others are
+ * aggregated; ordered by key (lock order).
+ */
+function learnedRows(select: Select, source: string, key: string, count: string, where = 'true'): string {
+  return `select * from (
+      select ${select.map(([, e]) => e.one).join(', ')} from ${source} where ${where} and ${count} = 1
+      union all
+      select ${select.map(([, e]) => e.agg).join(', ')} from ${source} where ${where} and ${count} > 1 group by ${key}
+    ) learned order by ${key}`;
+}
 
 /** 'YYYY-MM-DD' of the day `days` after the date of a 'YYYY-MM-DD HH:MM:SS' register time. */
 export function addDays(docTime: string, days: number): string {
@@ -61,28 +93,36 @@ const DRIVE_SET = [
 // Per drive, in FD order: the latest FD, the latest non-null of each field.
 const BY_FD = 'fd_number desc';
 const KEY_RESOURCE = 'key_resource_days is not null and doc_time is not null';
-const DRIVE_SELECT: readonly (readonly [string, string])[] = [
-  ['fn_number', 'fn_number'],
+const DRIVE_SELECT: Select = [
+  ['fn_number', same('fn_number')],
   ['rnm', lastNonNull('rnm', BY_FD)],
   ['user_inn', lastNonNull('user_inn', BY_FD)],
-  ['last_fd_number', 'max(fd_number)'],
+  ['last_fd_number', { agg: 'max(fd_number)', one: 'fd_number' }],
   ['last_doc_time', lastNonNull('doc_time', BY_FD)],
-  ['last_received_at', `${last('received_at', BY_FD)}::timestamptz`],
+  ['last_received_at', cast(last('received_at', BY_FD), 'timestamptz')],
   ['backlog_count', last('backlog_count', BY_FD, 'backlog_count is not null')],
   ['backlog_oldest_time', last('backlog_oldest_time', BY_FD, 'backlog_count is not null')],
   ['backlog_first_fd', last('backlog_first_fd', BY_FD, 'backlog_count is not null')],
-  ['backlog_reported_fd', 'max(fd_number) filter (where backlog_count is not null)'],
+  [
+    'backlog_reported_fd',
+    {
+      agg: 'max(fd_number) filter (where backlog_count is not null)',
+      one: 'case when backlog_count is not null then fd_number end',
+    },
+  ],
   ['key_resource_days', last('key_resource_days', BY_FD, KEY_RESOURCE)],
   ['expires_on', last('expires_on', BY_FD, KEY_RESOURCE)],
   ['registered_at', last('doc_time', BY_FD, `form_code = ${REGISTRATION_FORM}`)],
   ['closed_at', last('doc_time', BY_FD, `form_code = ${FN_CLOSE_FORM}`)],
 ];
 
-/** CTE body: upserts one `fiscal_drives` row per FN among the rows of `source`. */
+/**
+ * CTE body: upserts one `fiscal_drives` row per FN among the rows of `source`,
+ * whose column `fn_docs` counts the rows of the same FN.
+ */
 export function learnDrivesSql(source: string): string {
   return `insert into ${D} (${DRIVE_SELECT.map(([c]) => c).join(', ')})
-    select ${DRIVE_SELECT.map(([, e]) => e).join(', ')}
-    from ${source} group by fn_number order by fn_number
+    ${learnedRows(DRIVE_SELECT, source, 'fn_number', 'fn_docs')}
     on conflict (fn_number) do update set ${DRIVE_SET.join(', ')}`;
 }
 
@@ -91,8 +131,8 @@ const R = 'registers';
 // of an old document must not roll the register back.
 const REGISTER_NEWER = `coalesce(excluded.last_doc_time, '-infinity') >= coalesce(${R}.last_doc_time, '-infinity')`;
 const BY_TIME = 'doc_time desc nulls last, fd_number desc';
-const REGISTER_SELECT: readonly (readonly [string, string])[] = [
-  ['rnm', 'rnm'],
+const REGISTER_SELECT: Select = [
+  ['rnm', same('rnm')],
   ...['kkt_serial', 'user_inn', 'user_name', 'address', 'place', 'kkt_version'].map(
     (c) => [c, lastNonNull(c, BY_TIME)] as const,
   ),
@@ -100,17 +140,19 @@ const REGISTER_SELECT: readonly (readonly [string, string])[] = [
   ['ffd_version', lastNonNull('ffd_version', BY_TIME)],
   ['last_fd_number', last('fd_number', BY_TIME)],
   ['last_doc_time', lastNonNull('doc_time', BY_TIME)],
-  ['last_received_at', `${last('received_at', BY_TIME)}::timestamptz`],
+  ['last_received_at', cast(last('received_at', BY_TIME), 'timestamptz')],
 ];
 const REGISTER_SET = [
   ...REGISTER_SELECT.filter(([c]) => c !== 'rnm').map(([c]) => prefer(R, c, REGISTER_NEWER)),
   'updated_at = now()',
 ];
 
-/** CTE body: upserts one `registers` row per RNM among the rows of `source`. */
+/**
+ * CTE body: upserts one `registers` row per RNM among the rows of `source`,
+ * whose column `rnm_docs` counts the rows of the same RNM.
+ */
 export function learnRegistersSql(source: string): string {
   return `insert into ${R} (${REGISTER_SELECT.map(([c]) => c).join(', ')})
-    select ${REGISTER_SELECT.map(([, e]) => e).join(', ')}
-    from ${source} where rnm is not null group by rnm order by rnm
+    ${learnedRows(REGISTER_SELECT, source, 'rnm', 'rnm_docs', 'rnm is not null')}
     on conflict (rnm) do update set ${REGISTER_SET.join(', ')}`;
 }
