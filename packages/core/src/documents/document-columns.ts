@@ -76,25 +76,51 @@ export function documentBody(doc: FnsJson): { name: string; fields: Record<strin
   return { name, fields };
 }
 
+type NumberKey = keyof typeof NUMBER_TAGS;
+type TextKey = keyof typeof TEXT_TAGS;
+type TimeKey = keyof typeof TIME_TAGS;
+
+/** The JSON names of every column's tag in one form, resolved once per form code. */
+interface FormNames {
+  numbers: readonly (readonly [NumberKey, string])[];
+  texts: readonly (readonly [TextKey, string])[];
+  times: readonly (readonly [TimeKey, string])[];
+  ffdVersion: string;
+}
+const namesByForm = new Map<number, FormNames>();
+
+function formNames(formCode: number): FormNames {
+  let names = namesByForm.get(formCode);
+  if (names === undefined) {
+    const resolve = <K extends string>(tags: Record<K, number>) =>
+      (Object.entries(tags) as [K, number][]).map(([k, tag]) => [k, jsonNameFor(tag, formCode)] as const);
+    names = {
+      numbers: resolve(NUMBER_TAGS),
+      texts: resolve(TEXT_TAGS),
+      times: resolve(TIME_TAGS),
+      ffdVersion: jsonNameFor(FFD_VERSION_TAG, formCode),
+    };
+    namesByForm.set(formCode, names);
+  }
+  return names;
+}
+
+const numberOf = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
 export function documentColumns(doc: FnsJson, formCode: number): DocumentColumns {
   const { fields } = documentBody(doc);
-  const value = (tag: number): unknown => fields[jsonNameFor(tag, formCode)];
-  const num = (tag: number): number | null => {
-    const v = value(tag);
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
-  };
-  const text = (tag: number): string | null => {
-    const v = value(tag);
-    return typeof v === 'string' && v !== '' ? v : null;
-  };
+  const names = formNames(formCode);
   const out = {} as DocumentColumns;
-  for (const [k, tag] of Object.entries(NUMBER_TAGS)) out[k as keyof typeof NUMBER_TAGS] = num(tag);
-  for (const [k, tag] of Object.entries(TEXT_TAGS)) out[k as keyof typeof TEXT_TAGS] = text(tag);
-  for (const [k, tag] of Object.entries(TIME_TAGS)) {
-    const s = num(tag);
-    out[k as keyof typeof TIME_TAGS] = s === null ? null : localTimestamp(s);
+  for (const [k, name] of names.numbers) out[k] = numberOf(fields[name]);
+  for (const [k, name] of names.texts) {
+    const v = fields[name];
+    out[k] = typeof v === 'string' && v !== '' ? v : null;
   }
-  const ffd = num(FFD_VERSION_TAG);
+  for (const [k, name] of names.times) {
+    const s = numberOf(fields[name]);
+    out[k] = s === null ? null : localTimestamp(s);
+  }
+  const ffd = numberOf(fields[names.ffdVersion]);
   out.ffdVersion = ffd === null ? null : (ffdVersionFromCode(ffd) ?? null);
   return out;
 }
