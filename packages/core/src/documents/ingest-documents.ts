@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '../db/database.js';
@@ -61,6 +62,20 @@ async function store(
     const client = (db as { $client?: unknown }).$client;
     if (client instanceof pg.Pool) {
       return (await client.query({ name: INGEST_STATEMENT, text: INGEST_SQL, values: [batch] })).rows;
+    }
+    // PGlite has no named statements (and no parameters in EXECUTE): a
+    // PL/pgSQL function in the session's temporary schema caches the plan.
+    if (client instanceof PGlite) {
+      if (!withIngestFunction.has(client)) {
+        await client.exec(INGEST_FUNCTION);
+        withIngestFunction.add(client);
+      }
+      return (
+        await client.query<IngestedKey>(
+          `select stored_fn as fn_number, stored_fd as fd_number from pg_temp.${INGEST_STATEMENT}($1)`,
+          [batch],
+        )
+      ).rows;
     }
     return rowsOf(await db.execute(sql`${sql.raw(INGEST_HEAD)}${batch}${sql.raw(INGEST_TAIL)}`));
   } catch (err) {
@@ -188,6 +203,18 @@ select fn_number, fd_number from k`;
 const INGEST_SQL = `${INGEST_HEAD}$1${INGEST_TAIL}`;
 // Named after a hash of the text, so a changed statement never meets a stale cache.
 const INGEST_STATEMENT = `openofd_ingest_${createHash('sha1').update(INGEST_SQL).digest('hex').slice(0, 12)}`;
+const INGEST_FUNCTION = `create or replace function pg_temp.${INGEST_STATEMENT}(batch text)
+returns table (stored_fn text, stored_fd bigint) language plpgsql as $ingest$
+begin
+  return query ${INGEST_SQL};
+end
+$ingest$`;
+const withIngestFunction = new WeakSet<PGlite>();
+
+interface IngestedKey {
+  fn_number: string;
+  fd_number: string | number;
+}
 
 /**
  * Stores a batch of documents in one transaction, idempotently on (FN, FD):
