@@ -73,7 +73,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    // A fleet reconnecting at once (after a restart, or while a PGlite commit
+    // holds the event loop) must not overflow the accept queue (Node's default
+    // 511): dropped SYNs come back only after 1, 3, 7 s. The kernel caps it
+    // at net.core.somaxconn.
+    server.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
