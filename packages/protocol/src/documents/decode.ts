@@ -14,8 +14,8 @@ import {
 } from '../registry/registry.js';
 import type { TagKind } from '../tags.js';
 import { encodeBase64 } from '../tlv/base64.js';
-import { decodeCp866 } from '../tlv/cp866.js';
 import { decodeFpd, decodeFvln, decodeMessageFiscalSign, decodeUint, decodeVln } from '../tlv/values.js';
+import { beginDocumentText, documentString, endDocumentText } from './document-text.js';
 import { type FnsDocument, type FnsFields, type FnsValue, MAX_DEPTH } from './types.js';
 
 const K_UINT = 0;
@@ -222,7 +222,7 @@ function decodeFields(
         value = decodeFvln(bytes, vStart, vEnd);
         break;
       case K_STRING:
-        value = decodeCp866(bytes, vStart, vEnd);
+        value = documentString(bytes, vStart, vEnd);
         if (e.normalize !== N_NONE) value = normalise(value, e.normalize);
         break;
       case K_FPD:
@@ -289,7 +289,13 @@ function decodeWith(bytes: Uint8Array, options: DecodeOptions | undefined, byTag
   if (len > doc.maxLength) {
     throw new ProtocolError('VALUE_TOO_LONG', `document of ${len} bytes exceeds ${doc.maxLength}`, 0, [code]);
   }
-  const fields = decodeFields(bytes, 4, end, DOCUMENT_TABLES[code] ?? DEFAULT_TABLE, [code], byTag, { code });
+  beginDocumentText(bytes, end);
+  let fields: FnsFields;
+  try {
+    fields = decodeFields(bytes, 4, end, DOCUMENT_TABLES[code] ?? DEFAULT_TABLE, [code], byTag, { code });
+  } finally {
+    endDocumentText();
+  }
   let raw = bytes;
   if (options?.trailer !== undefined && options.trailer.length > 0) {
     raw = new Uint8Array(bytes.length + options.trailer.length);
@@ -316,5 +322,10 @@ export function decodeDocumentTags(bytes: Uint8Array, options?: DecodeOptions): 
 /** The children of an STLV value as tag-keyed JSON (for bare TLV fragments, tests and tools). */
 export function decodeStlvTags(bytes: Uint8Array, _parent = -1): FnsFields {
   // Tag-keyed: names (the only thing the parent changes) are not used.
-  return decodeFields(bytes, 0, bytes.length, DEFAULT_TABLE, [], true, {});
+  beginDocumentText(bytes, bytes.length);
+  try {
+    return decodeFields(bytes, 0, bytes.length, DEFAULT_TABLE, [], true, {});
+  } finally {
+    endDocumentText();
+  }
 }

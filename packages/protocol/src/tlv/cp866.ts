@@ -12,8 +12,8 @@ const HIGH =
   'рстуфхцчшщъыьэюя' +
   'ЁёЄєЇїЎў°∙·√№¤■\u00a0';
 
-/** UTF-16 code unit of every byte value (0x00–0x7F: ASCII). */
-const CODES = new Uint16Array(256);
+/** UTF-16 code unit of every byte value (0x00–0x7F: ASCII); read-only for other modules. */
+export const CODES = new Uint16Array(256);
 for (let b = 0; b < 256; b++) CODES[b] = b < 0x80 ? b : HIGH.charCodeAt(b - 0x80);
 /** Unicode code unit → CP866 byte for the upper half. */
 const ENCODE = new Map<number, number>();
