@@ -3,6 +3,7 @@
  * and `bytes` values. No Buffer/atob: the protocol package is pure.
  */
 import { ProtocolError } from '../errors.js';
+import { loadBase64Wasm, WASM_IN } from './base64-wasm.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
@@ -54,8 +55,35 @@ if (!LITTLE_ENDIAN)
   for (let i = 0; i < 4096; i++)
     PAIRS[i] = ((PAIRS[i] as number) >> 8) | (((PAIRS[i] as number) & 0xff) << 8);
 
-/** Table lookups (12 bits → 2 characters, two pairs per u32 store) into a byte buffer, then one conversion to a string. */
+const wasm = loadBase64Wasm(CODES);
+/** Shorter inputs stay in JS: copying in and the call cost more than they save. */
+const WASM_MIN = 96;
+
+/** Base64 of `bytes`: the WebAssembly loop for long inputs where available, else encodeBase64Js. */
 export function encodeBase64(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (wasm === null || n < WASM_MIN) return encodeBase64Js(bytes);
+  const full = n - (n % 3);
+  const memory = wasm.encodeGroups(bytes, full);
+  const at = WASM_IN + n;
+  const end = writeTail(bytes, full, memory, at + (full / 3) * 4);
+  return asciiToString(memory.subarray(at, end));
+}
+
+/** The last 1–2 bytes (n − full of them) as 4 padded characters at `o`; returns the end. */
+function writeTail(bytes: Uint8Array, full: number, out: Uint8Array, o: number): number {
+  const rest = bytes.length - full;
+  if (rest === 0) return o;
+  const v = ((bytes[full] as number) << 16) | (rest === 2 ? (bytes[full + 1] as number) << 8 : 0);
+  out[o] = CODES[v >> 18] as number;
+  out[o + 1] = CODES[(v >> 12) & 63] as number;
+  out[o + 2] = rest === 2 ? (CODES[(v >> 6) & 63] as number) : PAD;
+  out[o + 3] = PAD;
+  return o + 4;
+}
+
+/** Table lookups (12 bits → 2 characters, two pairs per u32 store) into a byte buffer, then one conversion to a string. */
+export function encodeBase64Js(bytes: Uint8Array): string {
   const n = bytes.length;
   const size = Math.ceil(n / 3) * 4;
   if (scratch.length < size) {
@@ -89,15 +117,7 @@ export function encodeBase64(bytes: Uint8Array): string {
       ? (PAIRS[v >> 12] as number) | ((PAIRS[v & 0xfff] as number) << 16)
       : ((PAIRS[v >> 12] as number) << 16) | (PAIRS[v & 0xfff] as number);
   }
-  o *= 4;
-  const rest = n - full;
-  if (rest > 0) {
-    const v = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
-    out[o] = CODES[v >> 18] as number;
-    out[o + 1] = CODES[(v >> 12) & 63] as number;
-    out[o + 2] = rest === 2 ? (CODES[(v >> 6) & 63] as number) : PAD;
-    out[o + 3] = PAD;
-  }
+  writeTail(bytes, full, out, o * 4);
   return asciiToString(out.subarray(0, size));
 }
 
