@@ -2,9 +2,8 @@
 // into shift-close (1194) and state reports (1157) as ФФД 1.1+ counters.
 import type { FnsFields } from '@openofd/protocol';
 
-export interface ReceiptTotals {
-  operationType: number;
-  correction: boolean;
+/** Money a receipt adds to its operation's counter, in kopecks. */
+export interface Sums {
   total: number;
   cash: number;
   ecash: number;
@@ -22,24 +21,12 @@ export interface ReceiptTotals {
   noVatBase: number;
 }
 
-interface Bucket {
-  count: number;
-  total: number;
-  cash: number;
-  ecash: number;
-  prepaid: number;
-  credit: number;
-  provision: number;
-  vat20: number;
-  vat10: number;
-  vat20Calculated: number;
-  vat10Calculated: number;
-  vat0Base: number;
-  noVatBase: number;
+export interface ReceiptTotals extends Sums {
+  operationType: number;
+  correction: boolean;
 }
 
-const empty = (): Bucket => ({
-  count: 0,
+export const zeroSums = (): Sums => ({
   total: 0,
   cash: 0,
   ecash: 0,
@@ -53,6 +40,15 @@ const empty = (): Bucket => ({
   vat0Base: 0,
   noVatBase: 0,
 });
+
+// Every key of Sums: zeroSums must list them all, so this list cannot miss one.
+const SUM_KEYS = Object.keys(zeroSums()) as (keyof Sums)[];
+
+interface Bucket extends Sums {
+  count: number;
+}
+
+const empty = (): Bucket => ({ count: 0, ...zeroSums() });
 
 function operationFields(b: Bucket): FnsFields {
   return {
@@ -80,18 +76,7 @@ export class Counters {
   add(t: ReceiptTotals): void {
     const b = t.correction ? this.correction : t.operationType === 2 ? this.saleReturn : this.sale;
     b.count++;
-    b.total += t.total;
-    b.cash += t.cash;
-    b.ecash += t.ecash;
-    b.prepaid += t.prepaid;
-    b.credit += t.credit;
-    b.provision += t.provision;
-    b.vat20 += t.vat20;
-    b.vat10 += t.vat10;
-    b.vat20Calculated += t.vat20Calculated;
-    b.vat10Calculated += t.vat10Calculated;
-    b.vat0Base += t.vat0Base;
-    b.noVatBase += t.noVatBase;
+    for (const key of SUM_KEYS) b[key] += t[key];
   }
 
   get receipts(): number {

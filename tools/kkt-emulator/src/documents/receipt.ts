@@ -3,7 +3,7 @@
 import type { FnsDocument, FnsFields } from '@openofd/protocol';
 import type { CatalogueItem } from '../catalogue.js';
 import type { Cashier, RegisterProfile } from '../organizations.js';
-import type { ReceiptTotals } from './counters.js';
+import { type ReceiptTotals, zeroSums } from './counters.js';
 
 export interface ReceiptLine {
   item: CatalogueItem;
@@ -59,18 +59,7 @@ export function buildReceipt(input: ReceiptInput): { document: FnsDocument; tota
   const totals: ReceiptTotals = {
     operationType: input.operationType,
     correction: input.correction !== undefined,
-    total: 0,
-    cash: 0,
-    ecash: 0,
-    prepaid: 0,
-    credit: 0,
-    provision: 0,
-    vat20: 0,
-    vat10: 0,
-    vat20Calculated: 0,
-    vat10Calculated: 0,
-    vat0Base: 0,
-    noVatBase: 0,
+    ...zeroSums(),
   };
   const items: FnsFields[] = input.lines.map(({ item, quantity }) => {
     const sum = Math.round(item.price * quantity);
