@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '@openofd/core';
-import pg from 'pg';
+import { createServerDatabase } from '@openofd/core/testing';
 
 export interface DataEnv {
   /** OFD_DATA_DIR or OFD_DATABASE_URL for a child process. */
@@ -27,21 +26,10 @@ export async function createDataEnv(): Promise<DataEnv> {
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `gw_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const server = await createServerDatabase(serverUrl, 'gw');
   return {
-    env: { OFD_DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString() }),
-    async cleanup() {
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
+    env: { OFD_DATABASE_URL: server.url },
+    open: () => openDatabase({ url: server.url }),
+    cleanup: () => server.drop(),
   };
 }

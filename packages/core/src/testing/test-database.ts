@@ -15,23 +15,44 @@ export async function createTestDatabase(): Promise<Database> {
     await migrate(database);
     return database;
   }
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+  const server = await createServerDatabase(serverUrl, 'test');
+  const database = await openDatabase({ url: server.url, poolSize: 10 });
   await migrate(database);
   return {
     ...database,
     async close() {
       await database.close();
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
+      await server.drop();
     },
   };
+}
+
+export interface ServerDatabase {
+  /** `serverUrl` with the new database's name as its path. */
+  url: string;
+  /** Drops the database, ending connections still open to it. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database `<prefix>_<random hex>` on the PostgreSQL server at `serverUrl`. */
+export async function createServerDatabase(serverUrl: string, prefix: string): Promise<ServerDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
+/** One statement on a short-lived connection to the server's own database (the test database cannot host its own create or drop). */
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
 }
