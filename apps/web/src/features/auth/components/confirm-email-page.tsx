@@ -1,22 +1,14 @@
 import { Alert, Anchor, Button, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { usePostLinkToken } from '../../../shared/api/use-post-link-token';
 import { errorMessage } from '../../../shared/forms/apply-api-error';
 import { AuthCard } from '../../../shared/ui/auth-card';
 import { useConfirmEmail } from '../api/confirm-email';
 
 /** Landing page of the confirmation link: posts the token once. */
 export function ConfirmEmailPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
   const confirm = useConfirmEmail();
-  const sent = useRef(false);
-  useEffect(() => {
-    // A single-use token: never post it twice (StrictMode runs effects twice in development).
-    if (sent.current || !token) return;
-    sent.current = true;
-    confirm.mutate({ token });
-  }, [token, confirm]);
+  const token = usePostLinkToken(confirm.mutate);
 
   return (
     <AuthCard title="Подтверждение e-mail">

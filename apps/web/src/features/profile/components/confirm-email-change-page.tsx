@@ -1,20 +1,14 @@
 import { Alert, Anchor, Loader, Stack } from '@mantine/core';
-import { useEffect, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { usePostLinkToken } from '../../../shared/api/use-post-link-token';
 import { errorMessage } from '../../../shared/forms/apply-api-error';
 import { AuthCard } from '../../../shared/ui/auth-card';
 import { useConfirmEmailChange } from '../api/confirm-email-change';
 
 /** Landing page of the letter sent to the new address. */
 export function ConfirmEmailChangePage() {
-  const token = useSearchParams()[0].get('token') ?? '';
   const confirm = useConfirmEmailChange();
-  const sent = useRef(false);
-  useEffect(() => {
-    if (sent.current || !token) return;
-    sent.current = true;
-    confirm.mutate({ token });
-  }, [token, confirm]);
+  const token = usePostLinkToken(confirm.mutate);
   return (
     <AuthCard title="Смена e-mail">
       <Stack>
