@@ -12,6 +12,8 @@
 //   TMP .. KEYS   scratch blocks, the hash state h ‖ N ‖ Σ and round keys (below)
 //   MSG    18496  message blocks handed in by the caller
 
+import { name, section, sleb, uleb, vector, type WasmGlobal } from '../wasm/binary.js';
+
 export const WASM_LAYOUT = {
   table: 0,
   c: 16_384,
@@ -54,30 +56,6 @@ export interface StreebogWasm {
    * WASM_LAYOUT.msg holding `bits` message bits, then h ← g_0(h, N), g_0(h, Σ).
    */
   final(bits: number, keyed: number): void;
-}
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
 }
 
 const OP = {
@@ -294,14 +272,6 @@ function finalBody(): number[] {
   ];
 }
 
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function vector(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-
 const I32 = 0x7f;
 const I64 = 0x7e;
 
@@ -309,10 +279,6 @@ const I64 = 0x7e;
 function functionCode(body: number[], locals: [number, number][] = []): number[] {
   const withLocals = [...vector(locals.map(([n, type]) => [...uleb(n), type])), ...body, OP.end];
   return [...uleb(withLocals.length), ...withLocals];
-}
-
-function name(text: string): number[] {
-  return [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
 }
 
 /** The module's bytes. */
@@ -356,11 +322,6 @@ export function streebogWasmBytes(): Uint8Array {
       ]),
     ),
   ]);
-}
-
-interface WasmGlobal {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
 }
 
 /**

@@ -7,23 +7,12 @@
 //
 // Memory: PAIRS (4096 u16) at 0, the input at IN, the output right after it.
 
+import { name, section, uleb, type WasmGlobal } from '../wasm/binary.js';
+
 const PAIRS_AT = 0;
 const IN = 8192;
 const PAGE = 65536;
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
 /** i32.const for 0 ≤ n < 2^13 (one or two signed LEB128 bytes). */
 const i32 = (n: number) => (n < 64 ? [0x41, n] : [0x41, (n & 0x7f) | 0x80, n >> 7]);
 const get = (i: number) => [0x20, i];
@@ -72,10 +61,6 @@ const MODULE = Uint8Array.from([
 interface WasmMemory {
   buffer: ArrayBuffer;
   grow(pages: number): number;
-}
-interface WasmGlobal {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
 }
 
 /** Where the input goes; the characters follow it. */
