@@ -89,11 +89,12 @@ describe('organizations in Chromium: details, switching, certificate sign-in, in
     // INN checksum: the server's message, beside the INN field, focused.
     await details.getByLabel('ИНН').and(page.locator('[aria-invalid="true"]')).waitFor();
     assert.match(await describedText(details.getByLabel('ИНН')), /ИНН/);
-    // Focus moves to the field the server rejected.
-    assert.equal(
-      await details.getByLabel('ИНН').evaluate((el) => el === el.ownerDocument.activeElement),
-      true,
-    );
+    // Focus moves to the field the server rejected (on the next animation
+    // frame after the error renders, so wait for it; a timeout fails the test).
+    const innField = await details.getByLabel('ИНН').elementHandle();
+    await page.waitForFunction((el) => el !== null && el === el.ownerDocument.activeElement, innField, {
+      timeout: 5000,
+    });
     await browser.shot('03-profile-bad-inn');
     await details.getByLabel('ИНН').fill((await currentInn()) ?? '');
     await details.getByLabel('Ф.И.О. руководителя').fill('Петров Пётр Петрович');
