@@ -70,3 +70,26 @@ test('the same (FN, FD) received in two different months is stored once', async 
   assert.deepEqual([...first, ...again], ['stored', 'duplicate']);
   assert.equal(await partitionOf(4), 'documents_2030_01');
 });
+
+test('rows up to a page stay inline and uncompressed, in existing and newly created partitions', async () => {
+  const { db } = database;
+  await ensureDocumentPartitions({ db, from: new Date('2032-03-01T00:00:00Z'), months: 1 });
+  // 2.8 kB of easily compressed text, in the cashier column and in the JSON.
+  const long = 'Kassir '.repeat(400);
+  for (const [fd, receivedAt] of [
+    [5, new Date()],
+    [6, new Date('2032-03-15T12:00:00Z')],
+  ] as const) {
+    await ingestDocuments({ db, documents: [receiptInput({ fd, receivedAt, cashier: long })] });
+    const [row] = rowsOf<{ compression: string | null; toast: number; part: string }>(
+      await db.execute(sql`select pg_column_compression(d.document) as compression,
+        pg_relation_size(c.reltoastrelid)::int as toast, c.relname::text as part
+        from documents d join pg_class c on c.oid = d.tableoid where d.fd_number = ${fd}`),
+    );
+    assert.deepEqual(
+      { compression: row?.compression, toast: row?.toast },
+      { compression: null, toast: 0 },
+      row?.part,
+    );
+  }
+});
