@@ -1,13 +1,21 @@
-import type { FiscalCrypto, FnsJson, IngestDocumentInput, IngestOutcome } from '@openofd/core';
+import type {
+  FiscalCrypto,
+  FnsJson,
+  IngestDocumentInput,
+  IngestOutcome,
+  MessageVerdict,
+} from '@openofd/core';
 import {
-  buildConfirmation,
+  type ConfirmationDraft,
   checkDocument,
   decodeDocument,
-  encodeConfirmationMessage,
+  draftConfirmationReply,
   type FfdVersion,
   ffdVersionFromCode,
   jsonNameFor,
   ProtocolError,
+  type SplitDocument,
+  sealConfirmationReply,
   splitDocument,
   type WireMessage,
 } from '@openofd/protocol';
@@ -40,80 +48,115 @@ export interface MessageHandlerOptions {
   now?: () => Date;
 }
 
+/** Never rejects: every failure is an outcome. */
 export type MessageHandler = (message: WireMessage, receivedAt: Date) => Promise<MessageOutcome>;
 
 const TAG_FFD_VERSION = 1209;
 const TAG_FN = 1041;
 const TAG_FD = 1040;
 
+type Stored = IngestOutcome | 'not-stored';
+
+/** JSON names of the tags the handler reads, per form code (the registry lookups once per form). */
+interface FormNames {
+  fn: string;
+  fd: string;
+  version: string;
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return value instanceof Promise;
+}
+
+function internal(err: unknown): MessageOutcome {
+  return { kind: 'reject', reason: 'internal', detail: (err as Error)?.stack ?? String(err) };
+}
+
 /**
  * The per-message pipeline after framing (frame and CRC are checked by the
  * FrameDecoder): fiscal signs → decode → ФЛК → durable commit → confirmation.
- * Never throws: every failure is an outcome.
+ * Never rejects: every failure is an outcome.
+ *
+ * Synchronous up to the commit when the crypto answers synchronously (the
+ * emulated one does): the only promises per message are the commit's and
+ * one continuation; an asynchronous crypto box (an HSM) is awaited where it answers.
  */
 export function createMessageHandler(options: MessageHandlerOptions): MessageHandler {
-  const now = options.now ?? (() => new Date());
+  const { crypto, commit, ofdInn } = options;
+  const now = options.now;
   const fallbackVersion = options.defaultFfdVersion ?? '1.05';
+  const namesByForm: (FormNames | undefined)[] = [];
 
-  async function confirm(
+  function formNames(code: number): FormNames {
+    let names = namesByForm[code];
+    if (names === undefined) {
+      names = {
+        fn: jsonNameFor(TAG_FN, code),
+        fd: jsonNameFor(TAG_FD, code),
+        version: jsonNameFor(TAG_FFD_VERSION, code),
+      };
+      namesByForm[code] = names;
+    }
+    return names;
+  }
+
+  function confirm(
     message: WireMessage,
     code: number,
     ffdVersion: FfdVersion,
-    stored: IngestOutcome | 'not-stored',
+    stored: Stored,
     detail?: string,
-  ): Promise<MessageOutcome> {
-    const { fnNumber, fdNumber } = message.container;
-    const fields = {
-      ofdInn: options.ofdInn,
-      fnNumber,
-      fdNumber,
-      dateTime: Math.floor(now().getTime() / 1000),
-      responseCode: code,
-      ffdVersion,
-    };
-    const unsigned = buildConfirmation(fields);
-    const fpo = await options.crypto.operatorSign({ fnNumber, fdNumber, confirmation: unsigned });
-    const tlv = fpo ? buildConfirmation({ ...fields, fpo }) : unsigned;
-    return {
-      kind: 'confirm',
-      reply: encodeConfirmationMessage(message, tlv),
-      code,
-      stored,
-      fnNumber,
-      fdNumber,
-      ...(detail !== undefined ? { detail } : {}),
-    };
+  ): MessageOutcome | Promise<MessageOutcome> {
+    try {
+      const { fnNumber, fdNumber } = message.container;
+      // The reply frame is written once; the ФПО signs its confirmation TLV in place.
+      const draft = draftConfirmationReply(message, {
+        ofdInn,
+        fnNumber,
+        fdNumber,
+        dateTime: Math.floor((now ? now().getTime() : Date.now()) / 1000),
+        responseCode: code,
+        ffdVersion,
+      });
+      const fpo = crypto.operatorSign({ fnNumber, fdNumber, confirmation: draft.unsigned });
+      if (isPromise(fpo)) {
+        return fpo.then((sign) => answer(message, draft, sign, code, stored, detail), internal);
+      }
+      return answer(message, draft, fpo, code, stored, detail);
+    } catch (err) {
+      return internal(err);
+    }
   }
 
-  async function pipeline(message: WireMessage, receivedAt: Date): Promise<MessageOutcome> {
-    // The container's FN (written by the drive, covered by its CRC and signs) is
-    // authoritative; the session header's copy is the register's.
-    const { container } = message;
-    let split: ReturnType<typeof splitDocument>;
+  function answer(
+    message: WireMessage,
+    draft: ConfirmationDraft,
+    fpo: Uint8Array | undefined,
+    code: number,
+    stored: Stored,
+    detail: string | undefined,
+  ): MessageOutcome {
     try {
-      split = splitDocument(message.body);
+      const reply = sealConfirmationReply(draft, fpo);
+      const { fnNumber, fdNumber } = message.container;
+      return detail === undefined
+        ? { kind: 'confirm', reply, code, stored, fnNumber, fdNumber }
+        : { kind: 'confirm', reply, code, stored, fnNumber, fdNumber, detail };
     } catch (err) {
-      if (!(err instanceof ProtocolError)) throw err;
-      return confirm(message, RESPONSE.unrecognised, fallbackVersion, 'not-stored', err.describe());
+      return internal(err);
     }
-    if (split.code !== container.documentType) {
-      const why = `document TLV is form ${split.code}, container says ${container.documentType}`;
-      return confirm(message, RESPONSE.unrecognised, fallbackVersion, 'not-stored', why);
-    }
-    const verdict = await options.crypto
-      .verifyMessage({
-        fnNumber: container.fnNumber,
-        fdNumber: container.fdNumber,
-        document: split.document,
-        trailer: split.trailer,
-      })
-      .catch((err: unknown) => {
-        if (err instanceof ProtocolError) return { status: 'rejected' as const, reason: err.describe() };
-        throw err;
-      });
+  }
+
+  function verified(
+    message: WireMessage,
+    receivedAt: Date,
+    split: SplitDocument,
+    verdict: MessageVerdict,
+  ): MessageOutcome | Promise<MessageOutcome> {
     if (verdict.status === 'rejected') {
       return { kind: 'reject', reason: 'bad_fiscal_sign', detail: verdict.reason };
     }
+    const { container } = message;
     let document: FnsJson;
     try {
       document = decodeDocument(split.document, { trailer: split.trailer }) as FnsJson;
@@ -121,13 +164,17 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
       if (!(err instanceof ProtocolError)) throw err;
       return confirm(message, RESPONSE.unrecognised, fallbackVersion, 'not-stored', err.describe());
     }
-    const name = Object.keys(document)[0] ?? '';
-    const fields = document[name] ?? {};
+    let fields: Record<string, unknown> = {};
+    for (const name in document) {
+      fields = document[name] ?? {};
+      break;
+    }
+    const names = formNames(split.code);
     // The signs cover the document, not the headers: the headers' FN and FD
     // must be the document's own, or a replayed document could take another
     // FD number's place (and that document would then count as a duplicate).
-    const docFn = fields[jsonNameFor(TAG_FN, split.code)];
-    const docFd = fields[jsonNameFor(TAG_FD, split.code)];
+    const docFn = fields[names.fn];
+    const docFd = fields[names.fd];
     if (
       (docFn !== undefined && docFn !== container.fnNumber) ||
       (docFd !== undefined && docFd !== container.fdNumber)
@@ -138,45 +185,87 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
         detail: `headers say FN ${container.fnNumber} FD ${container.fdNumber}, the document ${String(docFn)} / ${String(docFd)}`,
       };
     }
-    const versionCode = fields[jsonNameFor(TAG_FFD_VERSION, split.code)];
+    const versionCode = fields[names.version];
     const ffdVersion =
       (typeof versionCode === 'number' && ffdVersionFromCode(versionCode)) || fallbackVersion;
     const violations = checkDocument(document as Parameters<typeof checkDocument>[0], { ffdVersion });
-    const stored = await options
-      .commit({
-        raw: message.raw,
+    return commit({
+      raw: message.raw,
+      fnNumber: container.fnNumber,
+      fdNumber: container.fdNumber,
+      formCode: split.code,
+      document,
+      flkViolations: violations,
+      cryptoStatus: verdict.status,
+      receivedAt,
+    }).then(
+      (stored) => {
+        let errors: string | undefined;
+        for (const v of violations) {
+          if (v.severity !== 'error') continue;
+          const line = `${v.tag} ${v.rule}: ${v.message}`;
+          errors = errors === undefined ? line : `${errors}; ${line}`;
+        }
+        return errors === undefined
+          ? confirm(message, RESPONSE.accepted, ffdVersion, stored)
+          : confirm(message, RESPONSE.flkFailed, ffdVersion, stored, errors);
+      },
+      (err: unknown): MessageOutcome => ({
+        kind: 'reject',
+        reason: 'commit_failed',
+        detail: (err as Error)?.message ?? String(err),
+      }),
+    );
+  }
+
+  function pipeline(message: WireMessage, receivedAt: Date): MessageOutcome | Promise<MessageOutcome> {
+    // The container's FN (written by the drive, covered by its CRC and signs) is
+    // authoritative; the session header's copy is the register's.
+    const { container } = message;
+    let split: SplitDocument;
+    try {
+      split = splitDocument(message.body);
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      return confirm(message, RESPONSE.unrecognised, fallbackVersion, 'not-stored', err.describe());
+    }
+    if (split.code !== container.documentType) {
+      const why = `document TLV is form ${split.code}, container says ${container.documentType}`;
+      return confirm(message, RESPONSE.unrecognised, fallbackVersion, 'not-stored', why);
+    }
+    let verdict: MessageVerdict | Promise<MessageVerdict>;
+    try {
+      verdict = crypto.verifyMessage({
         fnNumber: container.fnNumber,
         fdNumber: container.fdNumber,
-        formCode: split.code,
-        document,
-        flkViolations: violations,
-        cryptoStatus: verdict.status,
-        receivedAt,
-      })
-      .catch((err: unknown) => err as Error);
-    if (stored instanceof Error) {
-      return { kind: 'reject', reason: 'commit_failed', detail: stored.message };
+        document: split.document,
+        trailer: split.trailer,
+      });
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      verdict = { status: 'rejected', reason: err.describe() };
     }
-    const errors = violations.filter((v) => v.severity === 'error');
-    return errors.length > 0
-      ? confirm(
-          message,
-          RESPONSE.flkFailed,
-          ffdVersion,
-          stored,
-          errors.map((v) => `${v.tag} ${v.rule}: ${v.message}`).join('; '),
-        )
-      : confirm(message, RESPONSE.accepted, ffdVersion, stored);
+    if (isPromise(verdict)) {
+      return verdict
+        .catch((err: unknown): MessageVerdict => {
+          if (err instanceof ProtocolError) return { status: 'rejected', reason: err.describe() };
+          throw err;
+        })
+        .then((v) => verified(message, receivedAt, split, v))
+        .catch(internal);
+    }
+    return verified(message, receivedAt, split, verdict);
   }
 
   // Whatever escapes the pipeline (a bug, a crypto box failure) refuses the
   // message: it is then neither confirmed nor allowed to break the session.
-  return (message, receivedAt) =>
-    pipeline(message, receivedAt).catch(
-      (err: unknown): MessageOutcome => ({
-        kind: 'reject',
-        reason: 'internal',
-        detail: (err as Error)?.stack ?? String(err),
-      }),
-    );
+  return (message, receivedAt) => {
+    let outcome: MessageOutcome | Promise<MessageOutcome>;
+    try {
+      outcome = pipeline(message, receivedAt);
+    } catch (err) {
+      outcome = internal(err);
+    }
+    return isPromise(outcome) ? outcome : Promise.resolve(outcome);
+  };
 }

@@ -23,6 +23,14 @@ export type RejectReason =
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
+  // Per-document counts are plain numbers folded into the counters when they
+  // are read (prom-client `collect`): an `inc` per document allocates its
+  // label objects and hashes them, thousands of times a second.
+  #received = 0;
+  #stored = 0;
+  #duplicates = 0;
+  /** Confirmations by response code (1022 is a byte) not yet folded into `answered`. */
+  readonly #answered = new Float64Array(256);
   readonly connections = new Gauge({
     name: 'ofd_gateway_connections',
     help: 'Open register connections',
@@ -37,22 +45,40 @@ export class GatewayMetrics {
     name: 'ofd_gateway_documents_received_total',
     help: 'Whole messages received',
     registers: [this.registry],
+    collect: () => {
+      this.received.inc(this.#received);
+      this.#received = 0;
+    },
   });
   readonly stored = new Counter({
     name: 'ofd_gateway_documents_stored_total',
     help: 'Documents newly stored',
     registers: [this.registry],
+    collect: () => {
+      this.stored.inc(this.#stored);
+      this.#stored = 0;
+    },
   });
   readonly duplicates = new Counter({
     name: 'ofd_gateway_documents_duplicate_total',
     help: 'Retransmitted documents already stored (confirmed again)',
     registers: [this.registry],
+    collect: () => {
+      this.duplicates.inc(this.#duplicates);
+      this.#duplicates = 0;
+    },
   });
   readonly answered = new Counter({
     name: 'ofd_gateway_confirmations_total',
     help: 'Confirmations sent, by response code (1022: 0 accepted, 11 unrecognised, 14 ФЛК failed)',
     labelNames: ['code'] as const,
     registers: [this.registry],
+    collect: () => {
+      this.#answered.forEach((n, code) => {
+        if (n > 0) this.answered.inc({ code: String(code) }, n);
+      });
+      this.#answered.fill(0);
+    },
   });
   readonly rejected = new Counter({
     name: 'ofd_gateway_documents_rejected_total',
@@ -81,5 +107,22 @@ export class GatewayMetrics {
 
   reject(reason: RejectReason): void {
     this.rejected.inc({ reason });
+  }
+
+  /** A whole message was read (`ofd_gateway_documents_received_total`). */
+  countReceived(): void {
+    this.#received++;
+  }
+
+  /** A message's commit settled: newly stored, a duplicate, or not stored at all. */
+  countStored(outcome: 'stored' | 'duplicate' | 'not-stored'): void {
+    if (outcome === 'stored') this.#stored++;
+    else if (outcome === 'duplicate') this.#duplicates++;
+  }
+
+  /** A confirmation with response `code` was written `seconds` after its message was whole. */
+  countAnswered(code: number, seconds: number): void {
+    this.#answered[code & 255]!++;
+    this.confirmSeconds.observe(seconds);
   }
 }

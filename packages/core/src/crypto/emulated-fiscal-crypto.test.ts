@@ -26,15 +26,31 @@ test('rejects a flipped bit anywhere, a foreign key and a missing ФПД', async
   for (let i = 0; i < document.length; i++) {
     const bad = document.slice();
     bad[i] = (bad[i] ?? 0) ^ 0x01;
-    const verdict = await crypto
-      .verifyMessage({ fnNumber: FN, fdNumber: 1, document: bad, trailer })
-      .catch(() => ({ status: 'rejected' as const }));
+    let verdict: { status: string };
+    try {
+      verdict = crypto.verifyMessage({ fnNumber: FN, fdNumber: 1, document: bad, trailer });
+    } catch {
+      verdict = { status: 'rejected' };
+    }
     assert.equal(verdict.status, 'rejected', `byte ${i}`);
   }
   const foreign = signed('master-2');
   assert.equal((await crypto.verifyMessage({ fnNumber: FN, fdNumber: 1, ...foreign })).status, 'rejected');
   const other = await crypto.verifyMessage({ fnNumber: '9999078900000002', fdNumber: 1, document, trailer });
   assert.equal(other.status, 'rejected');
+});
+
+test('answers at once, without a promise (the gateway relies on it for its hot path)', () => {
+  const { document, trailer } = signed('master-1');
+  const crypto = new EmulatedFiscalCrypto('master-1');
+  const verdict = crypto.verifyMessage({ fnNumber: FN, fdNumber: 1, document, trailer });
+  assert.ok(!(verdict instanceof Promise));
+  assert.equal(verdict.status, 'verified');
+  const confirmation = Uint8Array.from([7, 0, 8, 0, 0x10, 0x04, 4, 0, 1, 0, 0, 0]);
+  const fpo = crypto.operatorSign({ fnNumber: FN, fdNumber: 1, confirmation });
+  assert.ok(fpo instanceof Uint8Array && fpo.length === 16);
+  const none = new NoFiscalCrypto();
+  assert.ok(!(none.verifyMessage() instanceof Promise));
 });
 
 test('the ФПО it produces verifies with the drive key', async () => {

@@ -7,10 +7,18 @@
 export interface FiscalCrypto {
   /** For logs and metrics: 'emulated', 'none', … */
   readonly name: string;
-  /** Checks the message's ФПС (the trailer after the document) and the document's ФПД (1077). */
-  verifyMessage(input: VerifyMessageInput): Promise<MessageVerdict>;
-  /** ФПО for tag 1078 over the confirmation document TLV; undefined when this crypto cannot sign. */
-  operatorSign(input: OperatorSignInput): Promise<Uint8Array | undefined>;
+  /**
+   * Checks the message's ФПС (the trailer after the document) and the
+   * document's ФПД (1077). A box that answers at once returns the verdict (the
+   * gateway then takes no promise per message); a remote one (an HSM) returns
+   * a promise.
+   */
+  verifyMessage(input: VerifyMessageInput): MessageVerdict | Promise<MessageVerdict>;
+  /**
+   * ФПО for tag 1078 over the confirmation document TLV; undefined when this
+   * crypto cannot sign. A value or a promise of it, as for `verifyMessage`.
+   */
+  operatorSign(input: OperatorSignInput): Uint8Array | undefined | Promise<Uint8Array | undefined>;
 }
 
 export interface VerifyMessageInput {
@@ -25,7 +33,11 @@ export interface VerifyMessageInput {
 export interface OperatorSignInput {
   fnNumber: string;
   fdNumber: number;
-  /** The confirmation (form 7) document TLV without 1078. */
+  /**
+   * The confirmation (form 7) document TLV without 1078. The gateway lends a
+   * view into the reply it is writing: valid until the sign is returned (or
+   * its promise settles); copy it to keep it.
+   */
   confirmation: Uint8Array;
 }
 

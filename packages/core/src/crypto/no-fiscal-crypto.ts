@@ -1,5 +1,10 @@
 import type { FiscalCrypto, MessageVerdict } from './fiscal-crypto.js';
 
+const UNVERIFIED: MessageVerdict = Object.freeze({
+  status: 'unverified',
+  reason: 'no fiscal crypto configured',
+});
+
 /**
  * `--crypto none`: holds no drive keys, so it verifies nothing and signs
  * nothing. Messages are stored marked unverified (the real fixtures in
@@ -8,11 +13,11 @@ import type { FiscalCrypto, MessageVerdict } from './fiscal-crypto.js';
 export class NoFiscalCrypto implements FiscalCrypto {
   readonly name = 'none';
 
-  async verifyMessage(): Promise<MessageVerdict> {
-    return { status: 'unverified', reason: 'no fiscal crypto configured' };
+  verifyMessage(): MessageVerdict {
+    return UNVERIFIED;
   }
 
-  async operatorSign(): Promise<undefined> {
+  operatorSign(): undefined {
     return undefined;
   }
 }

@@ -129,7 +129,8 @@ export function encodeConfirmationMessage(
   return out;
 }
 
-const MOCK_SERVICE2 = encodeCp866('           0');
+/** Service data 2 of replies: the [Y] mock's CP866 "           0" (§1.3). */
+export const MOCK_SERVICE2 = encodeCp866('           0');
 
 function u32(tag: number, v: number): Uint8Array {
   if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw bad(tag, `${v} is not a u32`);
@@ -140,6 +141,9 @@ function isByte(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= 0xff;
 }
 
-function bad(tag: number, message: string): ProtocolError {
+/** A bad confirmation field (`tag` of form 7). */
+export function confirmationError(tag: number, message: string): ProtocolError {
   return new ProtocolError('BAD_FIELD', message, 0, [7, tag]);
 }
+
+const bad = confirmationError;

@@ -25,3 +25,12 @@ export function crc16CcittFalse(bytes: Uint8Array, init = 0xffff): number {
   }
   return crc;
 }
+
+/** CRC of `bytes[from..to)` continuing from `init`, without a subarray. */
+export function crc16Range(bytes: Uint8Array, from: number, to: number, init = 0xffff): number {
+  let crc = init & 0xffff;
+  for (let i = from; i < to; i++) {
+    crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ bytes[i]!) & 0xff]!;
+  }
+  return crc;
+}

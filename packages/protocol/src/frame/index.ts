@@ -6,6 +6,11 @@ export {
   OPERATOR_MESSAGE,
 } from './confirmation.js';
 export {
+  type ConfirmationDraft,
+  draftConfirmationReply,
+  sealConfirmationReply,
+} from './confirmation-reply.js';
+export {
   CONTAINER_HEADER_SIZE,
   type ContainerHeader,
   type ContainerHeaderInit,
