@@ -27,6 +27,8 @@ export class FiscalDriveKey {
   /** @internal */ readonly fpd: HmacStreebog256;
   /** @internal */ readonly fps: HmacStreebog256;
   /** @internal */ readonly fpo: HmacStreebog256;
+  /** @internal FiscalKeyring's use counter when this key last moved to the young end of its order. */
+  stamp = 0;
 
   constructor(
     readonly fnNumber: string,
@@ -63,17 +65,23 @@ export function deriveDriveKey(masterKey: Uint8Array | string, fnNumber: string)
 /**
  * Derived keys by FN number, least recently used dropped past `maxSize`:
  * deriving costs 4 HMACs + 8 compressions, so a server keeps the keys of
- * the drives it hears from.
+ * the drives it hears from. A hit moves the key to the young end of the
+ * order only when it has not moved in the last `maxSize / 2` uses (a delete
+ * and set per lookup showed in the gateway's profile), so a key is never
+ * evicted within `maxSize / 2` uses of its last lookup.
  */
 export class FiscalKeyring {
   private readonly master: HmacStreebog256;
   private readonly keys = new Map<string, FiscalDriveKey>();
+  private uses = 0;
+  private readonly refreshAfter: number;
 
   constructor(
     masterKey: Uint8Array | string,
     private readonly maxSize = 100_000,
   ) {
     this.master = new HmacStreebog256(masterBytes(masterKey));
+    this.refreshAfter = Math.max(1, maxSize >>> 1);
   }
 
   get size(): number {
@@ -83,15 +91,20 @@ export class FiscalKeyring {
   get(fnNumber: string): FiscalDriveKey {
     const fn = fnNumber.trim();
     const found = this.keys.get(fn);
+    const use = ++this.uses;
     if (found) {
-      this.keys.delete(fn);
-      this.keys.set(fn, found);
+      if (use - found.stamp >= this.refreshAfter) {
+        this.keys.delete(fn);
+        this.keys.set(fn, found);
+        found.stamp = use;
+      }
       return found;
     }
     if (!/^\d{1,16}$/.test(fn)) {
       throw new ProtocolError('BAD_FIELD', `FN number must be 1 to 16 digits, got "${fnNumber}"`);
     }
     const key = new FiscalDriveKey(fn, this.master.mac(utf8(`${DRIVE_LABEL}\u0000${fn}`)));
+    key.stamp = use;
     this.keys.set(fn, key);
     if (this.keys.size > this.maxSize) this.keys.delete(this.keys.keys().next().value!);
     return key;

@@ -133,6 +133,16 @@ test('the keyring returns the derived keys and evicts the least recently used', 
   ring.get(FN);
   ring.get('2');
   assert.equal(ring.size, 2);
+  const lru = new FiscalKeyring('openofd-demo-master-key', 4);
+  const [a, b] = [lru.get('1'), lru.get('2')];
+  lru.get('3');
+  lru.get('4');
+  lru.get('1'); // '1' is now the most recently used, '2' the least
+  lru.get('5');
+  assert.equal(lru.size, 4);
+  assert.equal(lru.get('1'), a, 'a key used lately is kept (the same object)');
+  assert.notEqual(lru.get('2'), b, 'the least recently used one was dropped and derived again');
+  assert.equal(hex(lru.get('2').key), hex(b.key));
   assert.throws(() => ring.get('12ab'), ProtocolError);
   assert.throws(() => deriveDriveKey('', FN), ProtocolError);
 });
