@@ -1,7 +1,7 @@
 // Container header: 32 bytes, `struct '<HHBBB2s8s3s12s'` (protocol.md §1.3).
 import { ProtocolError } from '../errors.js';
 import { fixed, putU16le, u16le } from './bytes.js';
-import { crc16CcittFalse } from './crc16.js';
+import { crc16Range } from './crc16.js';
 
 export const CONTAINER_HEADER_SIZE = 32;
 /** Message type byte of every fixture and reply (offset 4). */
@@ -95,9 +95,9 @@ export function encodeContainerHeader(h: ContainerHeaderInit, body: Uint8Array):
 
 /** The container CRC of §1.3: header without its CRC field (bytes 2..3), then the body. */
 export function containerCrc(header: Uint8Array, body: Uint8Array): number {
-  let crc = crc16CcittFalse(header.subarray(0, 2));
-  crc = crc16CcittFalse(header.subarray(4, CONTAINER_HEADER_SIZE), crc);
-  return crc16CcittFalse(body, crc);
+  let crc = crc16Range(header, 0, 2, 0xffff);
+  crc = crc16Range(header, 4, CONTAINER_HEADER_SIZE, crc);
+  return crc16Range(body, 0, body.length, crc);
 }
 
 const NIBBLES = '0123456789abcdef';

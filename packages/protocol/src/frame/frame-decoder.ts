@@ -50,6 +50,26 @@ export class FrameDecoder {
     const out: WireMessage[] = [];
     let pos = 0;
     while (pos < chunk.length) {
+      if (this.#message === null && this.#filled === 0 && chunk.length - pos >= SESSION_HEADER_SIZE) {
+        // The usual case: the header (often the whole message) is in this chunk; no copy of it.
+        const head = chunk.subarray(pos, pos + SESSION_HEADER_SIZE);
+        const session = decodeSessionHeader(head, this.#offset);
+        checkBodyLength(session, this.#offset);
+        const total = SESSION_HEADER_SIZE + session.bodyLength;
+        if (chunk.length - pos >= total) {
+          const message = new Uint8Array(total);
+          message.set(pos === 0 && chunk.length === total ? chunk : chunk.subarray(pos, pos + total));
+          out.push(decodeMessage(message, this.#offset, session));
+          this.#offset += total;
+          pos += total;
+          continue;
+        }
+        this.#header.set(head);
+        this.#message = new Uint8Array(total);
+        this.#message.set(head, 0);
+        this.#filled = SESSION_HEADER_SIZE;
+        pos += SESSION_HEADER_SIZE;
+      }
       if (this.#message === null) {
         const take = Math.min(SESSION_HEADER_SIZE - this.#filled, chunk.length - pos);
         this.#header.set(chunk.subarray(pos, pos + take), this.#filled);

@@ -89,11 +89,14 @@ export function checkBodyLength(session: SessionHeader, base: number): void {
 /**
  * Decodes exactly one whole message and validates it like the wire decoder:
  * signature, versions, 32 KiB limit, lengths, CRC, message type, BCD FN.
- * `base` is the message's offset in the stream, added to error offsets.
+ * `base` is the message's offset in the stream, added to error offsets;
+ * `checkedSession`, the header of `raw` as decodeSessionHeader + checkBodyLength
+ * already returned it (the stream decoder's, so it is not decoded twice).
  */
-export function decodeMessage(raw: Uint8Array, base = 0): WireMessage {
-  const session = decodeSessionHeader(raw, base);
-  checkBodyLength(session, base);
+export function decodeMessage(raw: Uint8Array, base = 0, checkedSession?: SessionHeader): WireMessage {
+  // The stream decoder passes the session header it already decoded and length-checked.
+  const session = checkedSession ?? decodeSessionHeader(raw, base);
+  if (checkedSession === undefined) checkBodyLength(session, base);
   const total = SESSION_HEADER_SIZE + session.bodyLength;
   if (raw.length < total) {
     throw new ProtocolError(
