@@ -27,6 +27,15 @@ async function count(table: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+/** The (FN/FD) keys listed by the fns.relay jobs, in job order: one job per batch that stored any. */
+async function relayed(): Promise<string[][]> {
+  const jobs = rowsOf<{ payload: { documents: [string, number][] } }>(
+    await database.db.execute(sql`select payload from outbox where topic = 'fns.relay' order by id`),
+  );
+  return jobs.map((j) => j.payload.documents.map(([fn, fd]) => `${fn}/${fd}`));
+}
+const FN = '9999078900000001';
+
 test('stores new documents once and reports retransmissions as duplicates', async () => {
   const { db } = database;
   const batch = [receiptInput({ fd: 1 }), receiptInput({ fd: 2 })];
@@ -50,7 +59,7 @@ test('a batch with repeats inside and against stored documents stores each key o
   });
   assert.deepEqual(outcomes, ['stored', 'duplicate', 'duplicate', 'stored']);
   assert.equal(await count('documents'), 3);
-  assert.equal(await count("outbox where topic = 'fns.relay'"), 3);
+  assert.deepEqual(await relayed(), [[`${FN}/5`], [`${FN}/6`, `${FN}/7`]]);
 });
 
 test('keeps the raw bytes verbatim, the JSON, and the query columns', async () => {
@@ -105,24 +114,20 @@ test('ФЛК-failed documents are stored with their violations', async () => {
   assert.equal((await getDocument({ db, fnNumber: warned.fnNumber, fdNumber: 4 })).flkStatus, 'passed');
 });
 
-test('outbox: one relay job per stored document and an e-receipt job when 1008 is present', async () => {
+test('outbox: one relay job per batch listing its stored keys, an e-receipt job per document with 1008', async () => {
   const { db } = database;
-  await ingestDocuments({
-    db,
-    documents: [receiptInput({ fd: 1, buyer: '+79990001122' }), receiptInput({ fd: 2 })],
-  });
+  const buyer = receiptInput({ fd: 1, buyer: '+79990001122' });
+  await ingestDocuments({ db, documents: [receiptInput({ fd: 2 }), buyer] });
+  // A batch of retransmissions only stores nothing and enqueues nothing.
   await ingestDocuments({ db, documents: [receiptInput({ fd: 1, buyer: '+79990001122' })] });
-  const jobs = rowsOf<{ topic: string; payload: Record<string, unknown> }>(
-    await db.execute(sql`select topic, payload from outbox order by id`),
+  assert.deepEqual(await relayed(), [[`${FN}/1`, `${FN}/2`]]);
+  const mail = rowsOf<{ payload: Record<string, unknown> }>(
+    await db.execute(sql`select payload from outbox where topic = 'receipt.email' order by id`),
   );
-  assert.deepEqual(
-    jobs.map((j) => [j.topic, j.payload.fdNumber, j.payload.contact]),
-    [
-      ['fns.relay', 1, undefined],
-      ['receipt.email', 1, '+79990001122'],
-      ['fns.relay', 2, undefined],
-    ],
-  );
+  assert.equal(mail.length, 1);
+  const { receivedAt, ...rest } = mail[0]?.payload ?? {};
+  assert.deepEqual(rest, { fnNumber: FN, fdNumber: 1, contact: '+79990001122' });
+  assert.equal(new Date(String(receivedAt)).getTime(), buyer.receivedAt.getTime());
 });
 
 test('a failing batch leaves no documents, keys, registers or outbox rows', async () => {
@@ -246,5 +251,5 @@ test('a retransmission in the same batch as new documents teaches the drive noth
     await db.execute(sql`select last_fd_number::int as fd, user_inn from fiscal_drives`),
   );
   assert.deepEqual(drive, { fd: 7, user_inn: '7702203276' });
-  assert.equal(await count("outbox where topic = 'fns.relay'"), 3);
+  assert.deepEqual(await relayed(), [[`${FN}/3`, `${FN}/5`], [`${FN}/7`]]);
 });

@@ -6,18 +6,9 @@
  * atomic without BEGIN/COMMIT.
  */
 
-// Columns of the ingest CTE that the learners read besides the document columns.
-export const LEARN_COLUMNS = [
-  ['user_name', 'text'],
-  ['address', 'text'],
-  ['place', 'text'],
-  ['kkt_version', 'text'],
-  ['backlog_count', 'bigint'],
-  ['backlog_oldest_time', 'timestamp'],
-  ['backlog_first_fd', 'bigint'],
-  ['key_resource_days', 'integer'],
-  ['expires_on', 'date'],
-] as const;
+// The learners read the ingest rows' columns by name (ingest-batch.ts
+// INGEST_COLUMNS): the document columns and user_name, address, place,
+// kkt_version, backlog_*, key_resource_days, expires_on.
 
 const REGISTRATION_FORM = 1;
 const FN_CLOSE_FORM = 6;

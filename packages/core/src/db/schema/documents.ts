@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, json, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.js';
 
 /** A violation of the format-logic control (ФЛК), as stored in `flk_violations`. */
@@ -43,7 +43,7 @@ export const documents = pgTable(
     flkViolations: jsonb('flk_violations').$type<StoredViolation[]>().notNull(),
     cryptoStatus: text('crypto_status').$type<CryptoStatus>().notNull(),
     raw: bytea('raw').notNull(),
-    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    document: json('document').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.fnNumber, t.fdNumber, t.receivedAt] })],
 );

@@ -1,0 +1,124 @@
+import { jsonText } from '../db/json-rows.js';
+import { addDays } from '../registers/learn-registers.js';
+import type { DocumentColumns } from './document-columns.js';
+import type { IngestDocumentInput } from './ingest-documents.js';
+
+/**
+ * The parameters of the ingest statement for one batch, column by column:
+ * each scalar column is ONE PostgreSQL array literal (`{…}`, parsed by the
+ * element type's input function), the decoded documents and the ФЛК findings
+ * one JSON array each, the raw messages one binary bytea (their bytes back to
+ * back) with offsets and lengths. Before, the batch was one jsonb of row
+ * objects: the server parsed every key of every row, and the string
+ * escapes of the base64 raw character by character (PostgreSQL 15's JSON
+ * lexer); the gateway stringified 35 keys per row.
+ */
+export interface IngestBatch {
+  /**
+   * In INGEST_COLUMNS order, then the documents and the ФЛК findings (JSON
+   * texts, one per line), the raws' offsets, lengths and bytes, the row count.
+   */
+  params: (string | Uint8Array)[];
+}
+
+type SqlType = 'text' | 'bigint' | 'integer' | 'smallint' | 'timestamp' | 'date';
+
+export interface Row {
+  d: IngestDocumentInput;
+  c: DocumentColumns;
+}
+
+/** name, SQL element type, value. Documents' columns first, then what only the learners read. */
+export const INGEST_COLUMNS: readonly (readonly [string, SqlType, (r: Row) => string | number | null])[] = [
+  ['fn_number', 'text', (r) => r.d.fnNumber],
+  ['fd_number', 'bigint', (r) => r.d.fdNumber],
+  // Milliseconds since the epoch: exact, and no date parsing on the server.
+  ['received_ms', 'bigint', (r) => r.d.receivedAt.getTime()],
+  ['form_code', 'smallint', (r) => r.d.formCode],
+  ['doc_time', 'timestamp', (r) => r.c.docTime],
+  ['user_inn', 'text', (r) => r.c.userInn],
+  ['rnm', 'text', (r) => r.c.rnm],
+  ['kkt_serial', 'text', (r) => r.c.kktSerial],
+  ['shift_number', 'bigint', (r) => r.c.shiftNumber],
+  ['operation_type', 'smallint', (r) => r.c.operationType],
+  ['cash_total', 'bigint', (r) => r.c.cashTotal],
+  ['ecash_total', 'bigint', (r) => r.c.ecashTotal],
+  ['prepaid_total', 'bigint', (r) => r.c.prepaidTotal],
+  ['credit_total', 'bigint', (r) => r.c.creditTotal],
+  ['provision_total', 'bigint', (r) => r.c.provisionTotal],
+  ['total_sum', 'bigint', (r) => r.c.totalSum],
+  ['cashier', 'text', (r) => r.c.cashier],
+  ['buyer_contact', 'text', (r) => r.c.buyerContact],
+  ['fiscal_sign', 'bigint', (r) => r.c.fiscalSign],
+  ['ffd_version', 'text', (r) => r.c.ffdVersion],
+  [
+    'flk_status',
+    'text',
+    (r) => (r.d.flkViolations.some((v) => v.severity === 'error') ? 'failed' : 'passed'),
+  ],
+  ['crypto_status', 'text', (r) => r.d.cryptoStatus],
+  ['user_name', 'text', (r) => r.c.userName],
+  ['address', 'text', (r) => r.c.address],
+  ['place', 'text', (r) => r.c.place],
+  ['kkt_version', 'text', (r) => r.c.kktVersion],
+  ['backlog_count', 'bigint', (r) => r.c.backlogCount],
+  ['backlog_oldest_time', 'timestamp', (r) => r.c.backlogOldestTime],
+  ['backlog_first_fd', 'bigint', (r) => r.c.backlogFirstFd],
+  ['key_resource_days', 'integer', (r) => r.c.keyResourceDays],
+  [
+    'expires_on',
+    'date',
+    (r) =>
+      r.c.keyResourceDays !== null && r.c.docTime !== null ? addDays(r.c.docTime, r.c.keyResourceDays) : null,
+  ],
+];
+
+/** Element text of an array literal: quoted, `\` and `"` escaped; NUL (refused by PostgreSQL text) → U+FFFD. */
+function quoted(s: string): string {
+  let v = s;
+  if (v.includes('\u0000')) v = v.replaceAll('\u0000', '\ufffd');
+  if (v.includes('\\') || v.includes('"')) v = v.replace(/[\\"]/g, '\\$&');
+  return `"${v}"`;
+}
+
+function arrayLiteral(
+  rows: readonly Row[],
+  value: (r: Row) => string | number | null,
+  text: boolean,
+): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = value(rows[i] as Row);
+    if (i > 0) out += ',';
+    // Numbers are integers (validated or read as such); text and times are quoted.
+    out += v === null ? 'NULL' : text ? quoted(String(v)) : String(v);
+  }
+  return `${out}}`;
+}
+
+export function encodeBatch(rows: readonly Row[]): IngestBatch {
+  const params: (string | Uint8Array)[] = INGEST_COLUMNS.map(([, type, value]) =>
+    arrayLiteral(rows, value, type === 'text' || type === 'timestamp' || type === 'date'),
+  );
+  // One JSON text per line: JSON.stringify never writes a raw line feed.
+  params.push(
+    rows.map((r) => jsonText(r.d.document)).join('\n'),
+    rows.map((r) => jsonText(r.d.flkViolations)).join('\n'),
+  );
+  let size = 0;
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  for (const { d } of rows) {
+    offsets.push(size + 1); // substring() counts from 1
+    lengths.push(d.raw.byteLength);
+    size += d.raw.byteLength;
+  }
+  const raws = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const { d } of rows) {
+    raws.set(d.raw, at);
+    at += d.raw.byteLength;
+  }
+  params.push(`{${offsets.join(',')}}`, `{${lengths.join(',')}}`, raws, String(rows.length));
+  return { params };
+}
