@@ -38,3 +38,23 @@ test('the precomputed states give RFC 2104 HMAC for every message length around 
     assert.equal(hex(mac.mac(data)), hex(expected), `length ${n}`);
   }
 });
+
+test('keys sharing the working hasher do not disturb each other, interleaved or after a construction', () => {
+  const keys = [
+    KEY,
+    Uint8Array.from({ length: 32 }, (_, i) => i * 7),
+    Uint8Array.from({ length: 80 }, (_, i) => i),
+  ];
+  const macs = keys.map((k) => new HmacStreebog256(k));
+  const data = Uint8Array.from({ length: 150 }, (_, i) => (i * 13) & 255);
+  const expected = keys.map((k) => hex(hmacStreebog256(k, data)));
+  for (let round = 0; round < 3; round++) {
+    macs.forEach((m, i) => {
+      assert.equal(hex(m.mac([data.subarray(0, 70), data.subarray(70)])), expected[i]);
+      // A key built between two MACs (as a server deriving a new drive's key) changes nothing.
+      new HmacStreebog256(data);
+      assert.equal(hex(m.mac(data)), expected[i]);
+    });
+  }
+  assert.equal(hex(macs[0]!.mac(DATA)), EXPECTED);
+});

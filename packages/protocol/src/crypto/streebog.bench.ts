@@ -53,4 +53,17 @@ measure('gateway: verify ФПС + make ФПО', 'docs/s', 1, () => {
   verifyMessageSign(key, signed.document, signed.trailer);
   computeOperatorSign(key, conf80);
 });
+// The gateway's real pattern: each document from another drive, so the key
+// states come from memory rather than the cache (per-key footprint matters).
+const drives = Array.from({ length: 2000 }, (_, i) => deriveDriveKey('m', String(9999078900000000 + i)));
+const driveDocs = drives.map((k) => signDocument(k, receipt));
+let turn = 0;
+measure('gateway: verify ФПС + ФПД + make ФПО, 2 000 drives', 'docs/s', 1, () => {
+  const i = turn++ % drives.length;
+  const k = drives[i]!;
+  const d = driveDocs[i]!;
+  verifyMessageSign(k, d.document, d.trailer);
+  verifyFiscalSign(k, d.document);
+  computeOperatorSign(k, conf80);
+});
 measure('derive a drive key (cold)', 'keys/s', 1, () => deriveDriveKey('m', '9999078900005488'));

@@ -173,6 +173,23 @@ export class Streebog {
     return this;
   }
 
+  /**
+   * @internal Copies h ‖ N ‖ Σ (48 ints) into `into` at `at`; only on a block
+   * boundary (HMAC keeps its padded-key states this way, without a hasher each).
+   */
+  saveState(into: Int32Array, at: number): void {
+    if (this.bufLen !== 0) throw new Error('a state can only be saved on a block boundary');
+    for (let i = 0; i < STATE_INTS; i++) into[at + i] = this.state[i]!;
+  }
+
+  /** @internal Continues from a state saveState wrote (a 256-bit hasher). */
+  resumeFrom(from: Int32Array, at: number): this {
+    for (let i = 0; i < STATE_INTS; i++) this.state[i] = from[at + i]!;
+    this.bufLen = 0;
+    this.keysFresh = false;
+    return this;
+  }
+
   copyFrom(other: Streebog): this {
     this.state.set(other.state);
     if (other.bufLen > 0) this.buf.set(other.buf);
