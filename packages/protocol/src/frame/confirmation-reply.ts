@@ -13,6 +13,7 @@
 // unsigned TLV to sign; `sealConfirmationReply` appends 1078 (if any), sets
 // the lengths and the CRC.
 import { ProtocolError } from '../errors.js';
+import { takeBytes } from './bytes.js';
 import { type ConfirmationInit, confirmationError, MOCK_SERVICE2 } from './confirmation.js';
 import { CONTAINER_HEADER_SIZE, CONTAINER_MESSAGE_TYPE, CONTAINER_VERSION } from './container-header.js';
 import { crc16Range } from './crc16.js';
@@ -121,7 +122,8 @@ export function draftConfirmationReply(
     throw new ProtocolError('BAD_FIELD', `FN number must be 1–16 digits: "${session.fnNumber}"`);
   }
   const tlvLength = 4 + FIXED_ELEMENTS + (old ? 9 : 5);
-  const frame = new Uint8Array(TLV_AT + tlvLength + 4 + MAX_FPO);
+  // Written to a socket and dropped: from the shared slab.
+  const frame = takeBytes(TLV_AT + tlvLength + 4 + MAX_FPO);
 
   // Confirmation TLV (as buildConfirmation writes it).
   let at = tlvHeader(frame, TLV_AT, FORM_OPERATOR_ACK, tlvLength - 4);

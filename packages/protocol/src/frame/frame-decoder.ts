@@ -3,6 +3,7 @@
 // message (≤ 30 + 32 KiB): an oversized length is rejected as soon as the
 // 30-byte header is complete, a wrong signature byte as soon as it arrives.
 import { ProtocolError } from '../errors.js';
+import { takeBytes } from './bytes.js';
 import { checkBodyLength, decodeMessage, type WireMessage } from './message.js';
 import { checkSessionPrefix, decodeSessionHeader, SESSION_HEADER_SIZE } from './session-header.js';
 
@@ -57,7 +58,8 @@ export class FrameDecoder {
         checkBodyLength(session, this.#offset);
         const total = SESSION_HEADER_SIZE + session.bodyLength;
         if (chunk.length - pos >= total) {
-          const message = new Uint8Array(total);
+          // Whole: short-lived (handled, stored, dropped), so from the shared slab.
+          const message = takeBytes(total);
           message.set(pos === 0 && chunk.length === total ? chunk : chunk.subarray(pos, pos + total));
           out.push(decodeMessage(message, this.#offset, session));
           this.#offset += total;
