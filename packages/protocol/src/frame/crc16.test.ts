@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { fromHex, readSharedJson } from '../../test/shared-data.js';
 import { containerCrc } from './container-header.js';
-import { crc16CcittFalse } from './crc16.js';
+import { crc16CcittFalse, crc16Range } from './crc16.js';
 
 interface Identifiers {
   crc16_ccitt_false: { cases: { ascii: string; crc_hex: string }[] };
@@ -42,4 +42,21 @@ test('CRC continued over a split equals the CRC of the whole', () => {
 
 test('empty input gives the init value', () => {
   assert.equal(crc16CcittFalse(new Uint8Array()), 0xffff);
+});
+
+test('property: the 4-byte-sliced range CRC equals the byte loop for any range and start value', () => {
+  fc.assert(
+    fc.property(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.nat(),
+      fc.nat(),
+      fc.integer({ min: 0, max: 0xffff }),
+      (bytes, a, b, init) => {
+        const from = bytes.length === 0 ? 0 : a % (bytes.length + 1);
+        const to = from + (bytes.length - from === 0 ? 0 : b % (bytes.length - from + 1));
+        assert.equal(crc16Range(bytes, from, to, init), crc16CcittFalse(bytes.subarray(from, to), init));
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
