@@ -74,7 +74,6 @@ function decodeAsciiFn(b: Uint8Array, at: number): string {
   let end = b.length;
   while (end > 0 && (b[end - 1] === 0x20 || b[end - 1] === 0)) end--;
   if (end === 0) throw new ProtocolError('BAD_FIELD', 'session header FN number is empty', at);
-  let s = '';
   for (let i = 0; i < end; i++) {
     const c = b[i]!;
     if (c < 0x30 || c > 0x39) {
@@ -84,8 +83,30 @@ function decodeAsciiFn(b: Uint8Array, at: number): string {
         at + i,
       );
     }
-    s += String.fromCharCode(c);
   }
+  // The usual 16 digits as one string (a `+=` per character made 16).
+  if (end === 16) {
+    return String.fromCharCode(
+      b[0]!,
+      b[1]!,
+      b[2]!,
+      b[3]!,
+      b[4]!,
+      b[5]!,
+      b[6]!,
+      b[7]!,
+      b[8]!,
+      b[9]!,
+      b[10]!,
+      b[11]!,
+      b[12]!,
+      b[13]!,
+      b[14]!,
+      b[15]!,
+    );
+  }
+  let s = '';
+  for (let i = 0; i < end; i++) s += String.fromCharCode(b[i]!);
   return s;
 }
 
