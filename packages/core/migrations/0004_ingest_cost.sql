@@ -51,3 +51,17 @@ $$;
 -- is ~60 % larger than the text (more heap and WAL per row). Nothing queries
 -- inside the document; the query columns are extracted on ingest.
 alter table documents alter column document type json using document::json;
+
+-- Drives and registers are written only when a document changes them (a new
+-- drive or register, a different INN, address, FN, backlog, key resource,
+-- registration or closing), not by every document: their last FD number,
+-- document time and receive instant are read from document_keys and
+-- documents instead (an index probe each). What remains tells which document
+-- the row's fields were last learned from, for the "newer overwrites, older
+-- only fills gaps" rule.
+alter table fiscal_drives drop column last_doc_time;
+alter table fiscal_drives drop column last_received_at;
+alter table fiscal_drives rename column last_fd_number to learned_fd_number;
+alter table registers drop column last_fd_number;
+alter table registers drop column last_received_at;
+alter table registers rename column last_doc_time to learned_doc_time;

@@ -26,6 +26,9 @@ type SqlType = 'text' | 'bigint' | 'integer' | 'smallint' | 'timestamp' | 'date'
 export interface Row {
   d: IngestDocumentInput;
   c: DocumentColumns;
+  /** Rows of the batch with this row's FN, and with its RNM (the learners' single-row fast path). */
+  fnDocs?: number;
+  rnmDocs?: number;
 }
 
 /** name, SQL element type, value. Documents' columns first, then what only the learners read. */
@@ -71,7 +74,23 @@ export const INGEST_COLUMNS: readonly (readonly [string, SqlType, (r: Row) => st
     (r) =>
       r.c.keyResourceDays !== null && r.c.docTime !== null ? addDays(r.c.docTime, r.c.keyResourceDays) : null,
   ],
+  ['fn_docs', 'integer', (r) => r.fnDocs ?? 1],
+  ['rnm_docs', 'integer', (r) => r.rnmDocs ?? 1],
 ];
+
+/** Counts each row's FN and RNM in the batch (an upper bound of the fresh ones: the learners only need "one or more"). */
+function countGroups(rows: readonly Row[]): void {
+  const fns = new Map<string, number>();
+  const rnms = new Map<string | null, number>();
+  for (const r of rows) {
+    fns.set(r.d.fnNumber, (fns.get(r.d.fnNumber) ?? 0) + 1);
+    rnms.set(r.c.rnm, (rnms.get(r.c.rnm) ?? 0) + 1);
+  }
+  for (const r of rows) {
+    r.fnDocs = fns.get(r.d.fnNumber) ?? 1;
+    r.rnmDocs = rnms.get(r.c.rnm) ?? 1;
+  }
+}
 
 /** Element text of an array literal: quoted, `\` and `"` escaped; NUL (refused by PostgreSQL text) → U+FFFD. */
 function quoted(s: string): string {
@@ -97,6 +116,7 @@ function arrayLiteral(
 }
 
 export function encodeBatch(rows: readonly Row[]): IngestBatch {
+  countGroups(rows);
   const params: (string | Uint8Array)[] = INGEST_COLUMNS.map(([, type, value]) =>
     arrayLiteral(rows, value, type === 'text' || type === 'timestamp' || type === 'date'),
   );

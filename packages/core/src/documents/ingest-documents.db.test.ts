@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { rowsOf } from '../db/migrate.js';
 import { AppError } from '../errors.js';
+import { listFiscalDrives } from '../registers/list-fiscal-drives.js';
+import { listRegisters } from '../registers/list-registers.js';
 import { closeShiftInput, receiptInput } from '../testing/document-inputs.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { getDocument } from './get-document.js';
@@ -175,36 +177,54 @@ test('registers and fiscal drives are learned, and late documents do not roll th
   });
   // A late retransmission of an older document.
   await ingestDocuments({ db, documents: [receiptInput({ fd: 8, docTime: '2026-12-03T09:00:00' })] });
-  const [drive] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select last_fd_number::int as fd, last_doc_time::text as t, backlog_count::int as backlog,
-      backlog_oldest_time::text as oldest, backlog_first_fd::int as first_fd, key_resource_days as days,
-      expires_on::text as expires, rnm, user_inn from fiscal_drives`),
+  const [d] = await listFiscalDrives({ db });
+  assert.deepEqual(
+    d && {
+      fd: d.lastFdNumber,
+      t: d.lastDocTime,
+      backlog: d.backlogCount,
+      oldest: d.backlogOldestTime,
+      first_fd: d.backlogFirstFd,
+      days: d.keyResourceDays,
+      expires: d.expiresOn,
+      rnm: d.rnm,
+      user_inn: d.userInn,
+    },
+    {
+      fd: 11,
+      t: '2026-12-04 20:00:00',
+      backlog: 4,
+      oldest: '2026-12-03 09:00:00',
+      first_fd: 7,
+      days: 30,
+      expires: '2027-01-03',
+      rnm: '0000000005008570',
+      user_inn: '7702203276',
+    },
   );
-  assert.deepEqual(drive, {
-    fd: 11,
-    t: '2026-12-04 20:00:00',
-    backlog: 4,
-    oldest: '2026-12-03 09:00:00',
-    first_fd: 7,
-    days: 30,
-    expires: '2027-01-03',
-    rnm: '0000000005008570',
-    user_inn: '7702203276',
-  });
-  const [register] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select rnm, kkt_serial, user_name, address, fn_number, last_fd_number::int as fd,
-      last_doc_time::text as t, ffd_version from registers`),
+  const [r] = await listRegisters({ db });
+  assert.deepEqual(
+    r && {
+      rnm: r.rnm,
+      kkt_serial: r.kktSerial,
+      user_name: r.userName,
+      address: r.address,
+      fn_number: r.fnNumber,
+      fd: r.lastFdNumber,
+      t: r.lastDocTime,
+      ffd_version: r.ffdVersion,
+    },
+    {
+      rnm: '0000000005008570',
+      kkt_serial: '000000000002',
+      user_name: 'ООО Ромашка',
+      address: 'г. Москва, ул. Тверская, 1',
+      fn_number: '9999078900000001',
+      fd: 11,
+      t: '2026-12-04 20:00:00',
+      ffd_version: '1.2',
+    },
   );
-  assert.deepEqual(register, {
-    rnm: '0000000005008570',
-    kkt_serial: '000000000002',
-    user_name: 'ООО Ромашка',
-    address: 'г. Москва, ул. Тверская, 1',
-    fn_number: '9999078900000001',
-    fd: 11,
-    t: '2026-12-04 20:00:00',
-    ffd_version: '1.2',
-  });
   // A later shift close with an empty backlog clears it.
   await ingestDocuments({
     db,
@@ -247,9 +267,7 @@ test('a retransmission in the same batch as new documents teaches the drive noth
     await ingestDocuments({ db, documents: [receiptInput({ fd: 3, userInn: '7707083893' }), fresh] }),
     ['duplicate', 'stored'],
   );
-  const [drive] = rowsOf<{ fd: number; user_inn: string }>(
-    await db.execute(sql`select last_fd_number::int as fd, user_inn from fiscal_drives`),
-  );
-  assert.deepEqual(drive, { fd: 7, user_inn: '7702203276' });
+  const [drive] = await listFiscalDrives({ db });
+  assert.deepEqual([drive?.lastFdNumber, drive?.userInn], [7, '7702203276']);
   assert.deepEqual(await relayed(), [[`${FN}/3`, `${FN}/5`], [`${FN}/7`]]);
 });

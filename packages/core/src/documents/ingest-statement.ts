@@ -70,8 +70,7 @@ export const INGEST_SQL = `with ${P}, j as materialized (
   on conflict do nothing
   returning fn_number, fd_number
 ), f as materialized (
-  select r.*, count(*) over (partition by fn_number) as fn_docs, count(*) over (partition by rnm) as rnm_docs
-  from r join k using (fn_number, fd_number)
+  select r.* from r join k using (fn_number, fd_number)
 ), d as (
   insert into documents (${DOCUMENT_VALUES.map(([c]) => c).join(', ')})
   select ${DOCUMENT_VALUES.map(([, v]) => v).join(', ')} from f join j using (n)

@@ -4,7 +4,9 @@
 // batches in flight on PostgreSQL, 1 on PGlite). Prints CPU per document:
 // PostgreSQL's (postmaster and backends, from /proc) and this Node process's
 // (building the batch, the driver; on PGlite the whole database too).
-// OFD_BENCH_ENGINES=postgres,pglite picks engines; OFD_BENCH_DOCS scales.
+// OFD_BENCH_ENGINES=postgres,pglite picks engines; OFD_BENCH_DOCS scales;
+// OFD_BENCH_BATCH sets the batch size (the gateway's batches are smaller
+// when fewer registers are connected).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +23,7 @@ const { startPostgres } = (await import(pgServer)) as {
 };
 
 const DRIVES = 2000;
-const BATCH = 400;
+const BATCH = Number(process.env.OFD_BENCH_BATCH ?? 400);
 const SCALE = Number(process.env.OFD_BENCH_DOCS ?? 1);
 const engines = process.env.OFD_BENCH_ENGINES?.split(',') ?? ['postgres', 'pglite'];
 

@@ -10,9 +10,16 @@ export interface OutboxMessage {
 
 /** Topics written by document ingestion. */
 export const OUTBOX_TOPICS = {
-  /** Every stored document: relay to the ФНС. Payload `{ fnNumber, fdNumber, receivedAt }`. */
+  /**
+   * Relay to the ФНС: one job per ingest batch that stored anything, payload
+   * `{ documents: [[fnNumber, fdNumber], …] }` (the stored keys, in key order;
+   * `document_keys` gives each one's partition).
+   */
   fnsRelay: 'fns.relay',
-  /** A stored document with a buyer phone or e-mail (1008). Payload adds `contact`. */
+  /**
+   * A stored document with a buyer phone or e-mail (1008), one job each.
+   * Payload `{ fnNumber, fdNumber, receivedAt, contact }`.
+   */
   receiptEmail: 'receipt.email',
 } as const;
 

@@ -11,9 +11,8 @@ export const registers = pgTable('registers', {
   kktVersion: text('kkt_version'),
   fnNumber: text('fn_number'),
   ffdVersion: text('ffd_version'),
-  lastFdNumber: bigint('last_fd_number', { mode: 'number' }),
-  lastDocTime: timestamp('last_doc_time', { mode: 'string' }),
-  lastReceivedAt: timestamp('last_received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Register time of the newest document the fields above were learned from. */
+  learnedDocTime: timestamp('learned_doc_time', { mode: 'string' }),
   firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
@@ -23,9 +22,8 @@ export const fiscalDrives = pgTable('fiscal_drives', {
   fnNumber: text('fn_number').primaryKey(),
   rnm: text('rnm'),
   userInn: text('user_inn'),
-  lastFdNumber: bigint('last_fd_number', { mode: 'number' }).notNull(),
-  lastDocTime: timestamp('last_doc_time', { mode: 'string' }),
-  lastReceivedAt: timestamp('last_received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** FD number of the newest document the fields were learned from. */
+  learnedFdNumber: bigint('learned_fd_number', { mode: 'number' }).notNull(),
   backlogCount: bigint('backlog_count', { mode: 'number' }),
   backlogOldestTime: timestamp('backlog_oldest_time', { mode: 'string' }),
   backlogFirstFd: bigint('backlog_first_fd', { mode: 'number' }),
