@@ -3,6 +3,7 @@
 // until the operator's confirmation (with a valid ФПО) comes back — like a
 // real ФН, which hands the register the oldest unconfirmed document to send
 // again and again until it is confirmed (protocol.md §1.5, §1.7).
+import { Buffer } from 'node:buffer';
 import {
   deriveDriveKey,
   encodeDocument,
@@ -10,7 +11,6 @@ import {
   type FiscalDriveKey,
   type FnsDocument,
   signDocument,
-  TlvReader,
   verifyOperatorSign,
   type WireMessage,
 } from '@openofd/protocol';
@@ -24,7 +24,7 @@ export interface PendingDocument {
   documentType: number;
   /** Register-local time of the document, unix seconds. */
   dateTime: number;
-  /** The whole session message, ready to send as many times as needed. */
+  /** The whole session message, ready to send as many times as needed (a Buffer: written as is). */
   message: Uint8Array;
   /** Times sent so far. */
   attempts: number;
@@ -54,9 +54,12 @@ export class EmulatedFiscalDrive {
   private nextFd = 1;
   private readonly queue: PendingDocument[] = [];
   private head = 0;
+  /** 1041 as the operator writes it: the FN number in ASCII (compared byte by byte, no string per reply). */
+  private readonly fnAscii: Uint8Array;
 
   constructor(options: DriveOptions) {
     this.fnNumber = options.fnNumber;
+    this.fnAscii = Uint8Array.from(options.fnNumber, (c) => c.charCodeAt(0));
     this.key = deriveDriveKey(options.masterKey, options.fnNumber);
     this.checkOperatorSign = options.checkOperatorSign ?? true;
     this.nextFd = options.firstFdNumber ?? 1;
@@ -102,13 +105,15 @@ export class EmulatedFiscalDrive {
       fdNumber: this.nextFd,
       documentType,
       dateTime,
-      message: encodeMessage({
-        aVersion: A_VERSION,
-        fnNumber: this.fnNumber,
-        documentType,
-        fdNumber: this.nextFd,
-        body: signed,
-      }),
+      message: asBuffer(
+        encodeMessage({
+          aVersion: A_VERSION,
+          fnNumber: this.fnNumber,
+          documentType,
+          fdNumber: this.nextFd,
+          body: signed,
+        }),
+      ),
       attempts: 0,
     };
     this.queue.push(pending);
@@ -118,12 +123,24 @@ export class EmulatedFiscalDrive {
 
   /** Applies a reply frame from the operator. */
   acknowledge(reply: WireMessage): AckOutcome {
-    if (reply.container.documentType !== 7 || reply.container.fnNumber !== this.fnNumber) return 'foreign';
-    const ack = readConfirmation(reply.body);
-    if (ack === undefined || ack.fnNumber !== this.fnNumber) return 'foreign';
+    if (reply.container.fnNumber !== this.fnNumber) return 'foreign';
+    return this.acknowledgeBody(reply.container.documentType, reply.body);
+  }
+
+  /**
+   * Applies the container body of a reply whose container header already
+   * names this drive (the link matched its FN bytes). A confirmation moves
+   * the queue on only if it names this drive (1041) and its oldest document
+   * (1040), and — as a real ФН does before it forgets a document — carries a
+   * valid ФПО (1078).
+   */
+  acknowledgeBody(documentType: number, body: Uint8Array): AckOutcome {
+    if (documentType !== 7) return 'foreign';
+    const ack = readConfirmation(body, this.fnAscii);
+    if (ack === undefined) return 'foreign';
     const oldest = this.oldest();
     if (oldest === undefined || ack.fdNumber !== oldest.fdNumber) return 'stale';
-    if (this.checkOperatorSign && !verifySafely(this.key, ack.tlv)) return 'unsigned';
+    if (this.checkOperatorSign && !verifySafely(this.key, body.subarray(0, ack.end))) return 'unsigned';
     this.head++;
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue.splice(0, this.head);
@@ -131,6 +148,11 @@ export class EmulatedFiscalDrive {
     }
     return ack.rejected ? 'rejected' : 'confirmed';
   }
+}
+
+/** The same bytes as a Buffer, so that each socket write does not wrap them again. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function signDocumentBody(key: FiscalDriveKey, unsigned: Uint8Array): Uint8Array {
@@ -150,37 +172,55 @@ function verifySafely(key: FiscalDriveKey, tlv: Uint8Array): boolean {
 }
 
 interface Confirmation {
-  tlv: Uint8Array;
-  fnNumber: string;
+  /** End of the form-7 TLV in the body (the ФПО covers body[0, end)). */
+  end: number;
   fdNumber: number;
   rejected: boolean;
 }
 
-/** The fields of a form-7 confirmation the drive cares about (§1.6, §9); undefined if it is not one. */
-function readConfirmation(body: Uint8Array): Confirmation | undefined {
-  try {
-    const top = new TlvReader(body);
-    if (!top.next() || top.tag !== 7) return undefined;
-    const tlv = body.subarray(top.offset, top.end);
-    let fnNumber = '';
-    let fdNumber = -1;
-    let rejected = false;
-    const r = new TlvReader(body, top.start, top.end, [7]);
-    while (r.next()) {
-      if (r.tag === 1041) fnNumber = String.fromCharCode(...body.subarray(r.start, r.end)).trim();
-      else if (r.tag === 1040 && r.end - r.start === 4) {
-        fdNumber =
-          (body[r.start]! | (body[r.start + 1]! << 8) | (body[r.start + 2]! << 16)) +
-          body[r.start + 3]! * 2 ** 24;
-      } else if (r.tag === 1206 && r.end > r.start) rejected ||= (body[r.start]! & 2) !== 0;
-      else if (r.tag === 1068) {
-        const inner = new TlvReader(body, r.start, r.end, [7, 1068]);
-        while (inner.next())
-          if (inner.tag === 1022 && inner.end > inner.start) rejected ||= body[inner.start] !== 0;
+const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+
+/**
+ * The fields of a form-7 confirmation the drive cares about (§1.6, §9), read
+ * in place: undefined if it is not a well-formed confirmation for the drive
+ * whose FN number is `fnAscii` (1041, trailing spaces allowed).
+ */
+function readConfirmation(body: Uint8Array, fnAscii: Uint8Array): Confirmation | undefined {
+  if (body.length < 4 || u16(body, 0) !== 7) return undefined;
+  const end = 4 + u16(body, 2);
+  if (end > body.length) return undefined;
+  let fnMatches = false;
+  let fdNumber = -1;
+  let rejected = false;
+  for (let at = 4; at < end; ) {
+    if (at + 4 > end) return undefined;
+    const tag = u16(body, at);
+    const start = at + 4;
+    const stop = start + u16(body, at + 2);
+    if (stop > end) return undefined;
+    if (tag === 1041) fnMatches = sameFn(body, start, stop, fnAscii);
+    else if (tag === 1040 && stop - start === 4) {
+      fdNumber =
+        (body[start]! | (body[start + 1]! << 8) | (body[start + 2]! << 16)) + body[start + 3]! * 2 ** 24;
+    } else if (tag === 1206 && stop > start) rejected ||= (body[start]! & 2) !== 0;
+    else if (tag === 1068) {
+      for (let i = start; i < stop; ) {
+        if (i + 4 > stop) return undefined;
+        const innerStop = i + 4 + u16(body, i + 2);
+        if (innerStop > stop) return undefined;
+        if (u16(body, i) === 1022 && innerStop > i + 4) rejected ||= body[i + 4] !== 0;
+        i = innerStop;
       }
     }
-    return { tlv, fnNumber, fdNumber, rejected };
-  } catch {
-    return undefined;
+    at = stop;
   }
+  return fnMatches ? { end, fdNumber, rejected } : undefined;
+}
+
+/** body[start, stop) is `fn` followed by nothing but spaces. */
+function sameFn(body: Uint8Array, start: number, stop: number, fn: Uint8Array): boolean {
+  if (stop - start < fn.length) return false;
+  for (let i = 0; i < fn.length; i++) if (body[start + i] !== fn[i]) return false;
+  for (let i = start + fn.length; i < stop; i++) if (body[i] !== 0x20) return false;
+  return true;
 }

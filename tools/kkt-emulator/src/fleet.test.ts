@@ -126,3 +126,41 @@ test('pregenerated documents released at a rate arrive at that rate, all of them
     await server.close();
   }
 });
+
+test('replies cut into 7-byte pieces, several registers to a connection, are put back together', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER, splitReplies: 7 });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 3,
+      connections: 1,
+      documentsPerRegister: 8,
+      masterKey: MASTER,
+    });
+    assert.equal(summary.confirmed, 24);
+    assert.equal(summary.errors, 0);
+    assert.equal(summary.retransmitted, 0);
+    assertContiguous(server, 3, 8);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a reply that fails its container CRC confirms nothing: the connection is reopened and the document sent again', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER, corrupt: (_m, seen) => seen === 3 });
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 2,
+      documentsPerRegister: 5,
+      masterKey: MASTER,
+    });
+    assert.equal(summary.confirmed, 10);
+    assert.equal(summary.duplicateConfirmations, 0);
+    assert.ok(summary.errors >= 1);
+    assert.equal(summary.retransmitted, 1, 'the document of the bad reply, sent again');
+    assertContiguous(server, 2, 5);
+  } finally {
+    await server.close();
+  }
+});

@@ -8,7 +8,8 @@
 //   pregenerate — every register makes all its documents before the first
 //              send, so sending measures the operator, not document building;
 //              with a rate, they are released at that rate (open loop again).
-import { Link } from './link.js';
+import { ConnectRamp, DEFAULT_MAX_PENDING_CONNECTS } from './connect-ramp.js';
+import { Link, type OpenSocket } from './link.js';
 import { registerProfile } from './organizations.js';
 import { type ClockMode, EmulatedRegister, type ResumePoint } from './register.js';
 import { type EmulatorSummary, RunStats } from './stats.js';
@@ -43,6 +44,22 @@ export interface FleetOptions {
   ackTimeoutMs?: number;
   /** Registers the operator already heard from, by FN number: their drives carry on from there. */
   resume?: ReadonlyMap<string, ResumePoint>;
+  /**
+   * Connections being opened at once (default 128): the rest wait for a
+   * slot, so a big fleet ramps up instead of flooding the listener and the
+   * loopback backlog with SYNs in one burst (connect-ramp.ts).
+   */
+  maxPendingConnects?: number;
+  /**
+   * Open every connection before the first document leaves, so the run
+   * (its elapsed time, rate and latencies) measures sending, not connecting.
+   * Default: on when `pregenerate`, off otherwise (a register sends as soon
+   * as it is connected). Stragglers still not connected after 10 s start
+   * sending when they are.
+   */
+  connectBeforeSending?: boolean;
+  /** How sockets are opened (default `net.createConnection`; tests watch connects through it). */
+  openSocket?: OpenSocket;
 }
 
 export interface Fleet {
@@ -58,6 +75,8 @@ export interface Fleet {
 }
 
 const DAY_MS = 86_400_000;
+/** connectBeforeSending: how long to wait for the last connections before sending anyway. */
+const CONNECT_WAIT_MS = 10_000;
 
 export function createFleet(options: FleetOptions): Fleet {
   if (!Number.isInteger(options.registers) || options.registers < 1) {
@@ -104,11 +123,17 @@ class FleetRun implements Fleet {
   private lastPace = 0;
   private prepared = false;
   private released = 0;
+  /** Links connected at least once (connectBeforeSending waits for all). */
+  private readonly everConnected = new Set<Link>();
+  private sending = false;
+  private readonly ramp: ConnectRamp;
 
   constructor(
     private readonly options: FleetOptions,
     readonly registers: readonly EmulatedRegister[],
   ) {
+    this.ramp = new ConnectRamp(options.maxPendingConnects ?? DEFAULT_MAX_PENDING_CONNECTS);
+    const held = options.connectBeforeSending ?? options.pregenerate === true;
     const count = Math.max(1, Math.min(options.connections ?? registers.length, registers.length));
     const groups: EmulatedRegister[][] = Array.from({ length: count }, () => []);
     registers.forEach((r, i) => {
@@ -122,9 +147,18 @@ class FleetRun implements Fleet {
           ackTimeoutMs: options.ackTimeoutMs ?? 10_000,
           stats: this.stats,
           onDelivered: (r) => this.delivered(r),
+          ramp: this.ramp,
+          held,
+          ...(held ? { onConnected: (link: Link) => this.linkConnected(link) } : {}),
+          ...(options.openSocket ? { openSocket: options.openSocket } : {}),
         }),
       );
     }
+  }
+
+  private linkConnected(link: Link): void {
+    this.everConnected.add(link);
+    if (this.everConnected.size === this.links.length) this.startSending();
   }
 
   private linkOf(index: number): Link {
@@ -162,7 +196,6 @@ class FleetRun implements Fleet {
     else if (this.closedLoop()) {
       for (const r of this.registers) this.produce(r);
     }
-    this.lastPace = performance.now();
     for (const link of this.links) link.connect();
     this.timers.push(
       setInterval(() => {
@@ -171,6 +204,19 @@ class FleetRun implements Fleet {
         this.checkDone();
       }, 200),
     );
+    const held = this.options.connectBeforeSending ?? this.options.pregenerate === true;
+    if (!held) this.startSending();
+    else if (!this.sending) this.timers.push(setTimeout(() => this.startSending(), CONNECT_WAIT_MS));
+    this.checkDone();
+    return done;
+  }
+
+  /** Starts the clock of the run: links send, the rate pacer and the duration timer start. */
+  private startSending(): void {
+    if (this.sending || this.finished) return;
+    this.sending = true;
+    this.lastPace = performance.now();
+    for (const link of this.links) link.release();
     if (this.options.rate) this.timers.push(setInterval(() => this.pace(), 10));
     if (this.options.durationSeconds !== undefined) {
       this.timers.push(
@@ -181,8 +227,6 @@ class FleetRun implements Fleet {
         }, this.options.durationSeconds * 1000),
       );
     }
-    this.checkDone();
-    return done;
   }
 
   /** Makes (or, pregenerated, releases) the register's next document; false when none is left. */

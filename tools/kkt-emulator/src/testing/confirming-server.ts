@@ -8,6 +8,7 @@ import {
   encodeConfirmationMessage,
   FiscalKeyring,
   FrameDecoder,
+  SESSION_HEADER_SIZE,
   signConfirmation,
   splitDocument,
   verifyMessageSign,
@@ -21,6 +22,13 @@ export interface ConfirmingServerOptions {
   /** Destroy the connection instead of answering this message (nothing recorded). */
   cut?: (message: WireMessage, seen: number) => boolean;
   port?: number;
+  /** Write each reply in pieces of this many bytes, a macrotask apart (replies cut between reads). */
+  splitReplies?: number;
+  /**
+   * Return true to flip a bit in the reply's container header (a service
+   * byte nothing else checks), so only its container CRC tells it is damaged.
+   */
+  corrupt?: (message: WireMessage, seen: number) => boolean;
 }
 
 export interface ConfirmingServer {
@@ -75,9 +83,28 @@ export async function startConfirmingServer(options: ConfirmingServerOptions): P
         ffdVersion: '1.2',
       }),
     );
-    socket.write(encodeConfirmationMessage(message, confirmation));
+    const reply = encodeConfirmationMessage(message, confirmation);
+    if (options.corrupt?.(message, state.received)) reply[SESSION_HEADER_SIZE + 20]! ^= 1;
+    const piece = options.splitReplies;
+    if (piece === undefined) {
+      socket.write(reply);
+      return;
+    }
+    // One queue per socket, so that the pieces of two replies never interleave.
+    const queue = pieces.get(socket) ?? [];
+    const idle = queue.length === 0;
+    pieces.set(socket, queue);
+    for (let at = 0; at < reply.length; at += piece) queue.push(reply.subarray(at, at + piece));
+    const next = () => {
+      const chunk = queue.shift();
+      if (chunk === undefined || socket.destroyed) return;
+      socket.write(chunk);
+      setTimeout(next, 1);
+    };
+    if (idle) next();
   };
-  const server: Server = createServer((socket) => {
+  const pieces = new WeakMap<Socket, Uint8Array[]>();
+  const server: Server = createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
@@ -92,7 +119,10 @@ export async function startConfirmingServer(options: ConfirmingServerOptions): P
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A backlog above the 511 default: a fleet of thousands connecting must not overflow the accept queue.
+  await new Promise<void>((resolve) =>
+    server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: 4096 }, resolve),
+  );
   const address = server.address();
   state.port = typeof address === 'object' && address ? address.port : 0;
   return state;
