@@ -13,10 +13,18 @@
 const REGISTRATION_FORM = 1;
 const FN_CLOSE_FORM = 6;
 
-// `case when <newer> then coalesce(new, old) else coalesce(old, new) end`: a newer
-// document overwrites what it carries; an older one only fills gaps.
-function prefer(table: string, column: string, newer: string): string {
-  return `${column} = case when ${newer} then coalesce(excluded.${column}, ${table}.${column}) else coalesce(${table}.${column}, excluded.${column}) end`;
+/**
+ * `(a, b, …) = (select …)`: each column as `coalesce(new, old)` when the
+ * document is newer, `coalesce(old, new)` when older (an older document only
+ * fills gaps). `newer` is computed once, in the sub-select (`offset 0` keeps
+ * the planner from copying it into every column), for all columns.
+ */
+function prefer(table: string, columns: readonly string[], newer: string): string {
+  const values = columns.map(
+    (c) =>
+      `case when newer then coalesce(excluded.${c}, ${table}.${c}) else coalesce(${table}.${c}, excluded.${c}) end`,
+  );
+  return `(${columns.join(', ')}) = (select ${values.join(', ')} from (select ${newer} as newer offset 0) n)`;
 }
 
 /**
@@ -74,8 +82,10 @@ export function addDays(docTime: string, days: number): string {
  */
 function changedRows(learned: string, table: string, key: string, compared: readonly string[]): string {
   const changes = compared.map((c) => `(l.${c} is not null and l.${c} is distinct from cur.${c})`);
-  return `select l.* from (${learned}) l left join ${table} cur using (${key})
-    where cur.${key} is null or ${changes.join(' or ')}
+  // A scalar sub-select, not a join: it stays an index probe per learned row
+  // whatever the planner believes of the batch's size.
+  return `select l.* from (${learned}) l
+    where coalesce((select ${changes.join(' or ')} from ${table} cur where cur.${key} = l.${key}), true)
     order by ${key}`;
 }
 
@@ -87,7 +97,7 @@ const DRIVE_NEWER = `excluded.learned_fd_number > coalesce((select max(k.fd_numb
 const BACKLOG_NEWER = `coalesce(excluded.backlog_reported_fd, -1) > coalesce(${D}.backlog_reported_fd, -1)`;
 const DRIVE_SET = [
   `learned_fd_number = greatest(excluded.learned_fd_number, ${D}.learned_fd_number)`,
-  ...['rnm', 'user_inn', 'key_resource_days', 'expires_on'].map((c) => prefer(D, c, DRIVE_NEWER)),
+  prefer(D, ['rnm', 'user_inn', 'key_resource_days', 'expires_on'], DRIVE_NEWER),
   // The backlog comes from the latest document that reports it (forms 2, 5, 21).
   ...['backlog_count', 'backlog_oldest_time', 'backlog_first_fd', 'backlog_reported_fd'].map(
     (c) => `${c} = case when ${BACKLOG_NEWER} then excluded.${c} else ${D}.${c} end`,
@@ -153,7 +163,7 @@ const REGISTER_COMPARED = REGISTER_SELECT.map(([c]) => c).filter(
   (c) => c !== 'rnm' && c !== 'learned_doc_time',
 );
 const REGISTER_SET = [
-  ...REGISTER_COMPARED.map((c) => prefer(R, c, REGISTER_NEWER)),
+  prefer(R, REGISTER_COMPARED, REGISTER_NEWER),
   `learned_doc_time = greatest(excluded.learned_doc_time, ${R}.learned_doc_time)`,
   'updated_at = now()',
 ];
