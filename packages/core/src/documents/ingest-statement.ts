@@ -45,20 +45,20 @@ const DOCUMENT_VALUES: readonly (readonly [string, string])[] = [
   ['flk_violations', 'j.violations'],
   // The raws are cast once, in `p`: in PL/pgSQL a cast of the argument here would run per row.
   ['raw', 'substring((select raws from p) from raw_offset for raw_length)'],
-  // json, not jsonb (migration 0004): validated, stored as the decoder wrote it.
+  // text (migration 0004): the JSON as JSON.stringify wrote it, not re-parsed.
   ['document', 'j.document'],
 ];
 
 // One statement: key rows first (`on conflict do nothing returning` tells the
 // fresh keys), then the documents, outbox jobs, drives and registers of the
 // fresh rows only. Being one statement it is atomic on its own and costs one
-// round trip. Each document's JSON text is validated once (json: no tree
-// is built) and joined to its row by position only at the insert: it never
-// travels through the sorts of `f`.
+// round trip. Each document's JSON text is stored as it is (text: neither
+// parsed nor validated again) and joined to its row by position only at the
+// insert: it never travels through the sorts of `f`.
 // Lock order: keys, drives and registers are taken in key order, so
 // concurrent batches cannot deadlock.
 export const INGEST_SQL = `with ${P}, j as materialized (
-  select string_to_table($${DOCS}::text, E'\\n')::json as document,
+  select string_to_table($${DOCS}::text, E'\\n') as document,
     string_to_table($${VIOLATIONS}::text, E'\\n')::jsonb as violations, ${ORDINAL}
   from p
 ), r as materialized (

@@ -1,5 +1,6 @@
-import { bigint, json, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from './bytea.js';
+import { jsonText } from './json-text.js';
 
 /** A violation of the format-logic control (ФЛК), as stored in `flk_violations`. */
 export interface StoredViolation {
@@ -43,7 +44,7 @@ export const documents = pgTable(
     flkViolations: jsonb('flk_violations').$type<StoredViolation[]>().notNull(),
     cryptoStatus: text('crypto_status').$type<CryptoStatus>().notNull(),
     raw: bytea('raw').notNull(),
-    document: json('document').$type<Record<string, unknown>>().notNull(),
+    document: jsonText<Record<string, unknown>>('document').notNull(),
   },
   (t) => [primaryKey({ columns: [t.fnNumber, t.fdNumber, t.receivedAt] })],
 );
