@@ -127,3 +127,44 @@ test('a streaming fleet sends as each register connects (connectBeforeSending of
     await server.close();
   }
 });
+
+test('registers still not connected after connectWaitMs do not hold the others back', async () => {
+  const server = await startConfirmingServer({ masterKey: MASTER });
+  // A port nobody listens on: the second link's first connects are refused.
+  const dead = await startConfirmingServer({ masterKey: MASTER });
+  const deadPort = dead.port;
+  await dead.close();
+  let calls = 0;
+  const firstWriteAt: number[] = [];
+  let lateConnectAt = 0;
+  const open: OpenSocket = (options) => {
+    calls++;
+    const late = calls >= 2 && calls <= 4;
+    const socket = createConnection({ ...options, ...(late ? { port: deadPort } : {}) });
+    if (calls === 5) socket.once('connect', () => (lateConnectAt = performance.now()));
+    const write = socket.write.bind(socket) as (chunk: Uint8Array) => boolean;
+    socket.write = ((chunk: Uint8Array) => {
+      firstWriteAt.push(performance.now());
+      socket.write = write as Socket['write'];
+      return write(chunk);
+    }) as Socket['write'];
+    return socket;
+  };
+  try {
+    const summary = await runEmulator({
+      port: server.port,
+      registers: 2,
+      documentsPerRegister: 3,
+      masterKey: MASTER,
+      pregenerate: true,
+      connectWaitMs: 50,
+      openSocket: open,
+    });
+    assert.equal(summary.confirmed, 6);
+    assert.equal(calls, 5, 'one connect for the first link, four for the second');
+    assert.ok(lateConnectAt > 0);
+    assert.ok(Math.min(...firstWriteAt) < lateConnectAt, 'the first link sent before the second connected');
+  } finally {
+    await server.close();
+  }
+});

@@ -54,10 +54,12 @@ export interface FleetOptions {
    * Open every connection before the first document leaves, so the run
    * (its elapsed time, rate and latencies) measures sending, not connecting.
    * Default: on when `pregenerate`, off otherwise (a register sends as soon
-   * as it is connected). Stragglers still not connected after 10 s start
-   * sending when they are.
+   * as it is connected). Stragglers still not connected after
+   * `connectWaitMs` start sending when they are.
    */
   connectBeforeSending?: boolean;
+  /** connectBeforeSending: how long to wait for the last connections before sending anyway (default 10 s). */
+  connectWaitMs?: number;
   /** How sockets are opened (default `net.createConnection`; tests watch connects through it). */
   openSocket?: OpenSocket;
 }
@@ -75,7 +77,6 @@ export interface Fleet {
 }
 
 const DAY_MS = 86_400_000;
-/** connectBeforeSending: how long to wait for the last connections before sending anyway. */
 const CONNECT_WAIT_MS = 10_000;
 
 export function createFleet(options: FleetOptions): Fleet {
@@ -206,7 +207,8 @@ class FleetRun implements Fleet {
     );
     const held = this.options.connectBeforeSending ?? this.options.pregenerate === true;
     if (!held) this.startSending();
-    else if (!this.sending) this.timers.push(setTimeout(() => this.startSending(), CONNECT_WAIT_MS));
+    else if (!this.sending)
+      this.timers.push(setTimeout(() => this.startSending(), this.options.connectWaitMs ?? CONNECT_WAIT_MS));
     this.checkDone();
     return done;
   }
