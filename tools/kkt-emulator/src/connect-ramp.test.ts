@@ -86,6 +86,7 @@ test('a fleet never has more than maxPendingConnects connections being opened', 
 test('a pregenerated fleet sends its first document only once every connection is open', async () => {
   const server = await startConfirmingServer({ masterKey: MASTER });
   const { watch, open } = watchedSockets();
+  const startedAt: number[] = [];
   try {
     const summary = await runEmulator({
       port: server.port,
@@ -95,7 +96,12 @@ test('a pregenerated fleet sends its first document only once every connection i
       pregenerate: true,
       maxPendingConnects: 2,
       openSocket: open,
+      onSendingStarted: () => startedAt.push(performance.now()),
     });
+    assert.equal(startedAt.length, 1);
+    assert.ok(
+      startedAt[0]! >= Math.max(...watch.connectedAt) && startedAt[0]! <= Math.min(...watch.firstWriteAt),
+    );
     assert.equal(summary.confirmed, 90);
     assert.equal(watch.connectedAt.length, 30);
     assert.equal(watch.firstWriteAt.length, 30);

@@ -60,6 +60,12 @@ export interface FleetOptions {
   connectBeforeSending?: boolean;
   /** connectBeforeSending: how long to wait for the last connections before sending anyway (default 10 s). */
   connectWaitMs?: number;
+  /**
+   * Called once when the run's clock starts: right before the first send
+   * (with connectBeforeSending, once every connection is open). A benchmark
+   * can read its CPU counters here to leave connection setup out.
+   */
+  onSendingStarted?: () => void;
   /** How sockets are opened (default `net.createConnection`; tests watch connects through it). */
   openSocket?: OpenSocket;
 }
@@ -217,6 +223,7 @@ class FleetRun implements Fleet {
   private startSending(): void {
     if (this.sending || this.finished) return;
     this.sending = true;
+    this.options.onSendingStarted?.();
     this.lastPace = performance.now();
     for (const link of this.links) link.release();
     if (this.options.rate) this.timers.push(setInterval(() => this.pace(), 10));
