@@ -271,3 +271,23 @@ test('a retransmission in the same batch as new documents teaches the drive noth
   assert.deepEqual([drive?.lastFdNumber, drive?.userInn], [7, '7702203276']);
   assert.deepEqual(await relayed(), [[`${FN}/3`, `${FN}/5`], [`${FN}/7`]]);
 });
+
+test("inside a caller's transaction the batch commits or rolls back with it", async () => {
+  const { db } = database;
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      assert.deepEqual(await ingestDocuments({ db: tx, documents: [receiptInput({ fd: 60 })] }), ['stored']);
+      throw new Error('caller gives up');
+    }),
+    /caller gives up/,
+  );
+  assert.equal(await count('documents'), 0);
+  const input = receiptInput({ fd: 61, buyer: 'a@b.ru' });
+  await db.transaction(async (tx) => {
+    assert.deepEqual(await ingestDocuments({ db: tx, documents: [input] }), ['stored']);
+  });
+  const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 61 });
+  assert.deepEqual(new Uint8Array(row.raw), input.raw);
+  assert.deepEqual(row.document, input.document);
+  assert.deepEqual(await relayed(), [[`${FN}/61`]]);
+});
