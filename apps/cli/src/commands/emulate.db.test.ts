@@ -79,13 +79,17 @@ test('a fleet under another master key is refused and stores nothing', async () 
 
 test('emulate flags map onto the fleet options and bad ones are usage errors', () => {
   const o = parseEmulateArgs(
-    ['--kkt', '7', '--docs=3', '--rate', '50', '--connections', '2', '--port', '9000', '--seed', 'x'],
+    [
+      ...['--kkt', '7', '--docs=3', '--rate', '50', '--connections', '2', '--port', '9000', '--seed', 'x'],
+      ...['--max-connecting', '16'],
+    ],
     {},
   );
   assert.deepEqual(
-    [o.registers, o.documentsPerRegister, o.rate, o.connections, o.port, o.seed],
-    [7, 3, 50, 2, 9000, 'x'],
+    [o.registers, o.documentsPerRegister, o.rate, o.connections, o.port, o.seed, o.maxPendingConnects],
+    [7, 3, 50, 2, 9000, 'x', 16],
   );
+  assert.throws(() => parseEmulateArgs(['--max-connecting', '0'], {}), /--max-connecting/);
   assert.equal(o.masterKey, 'openofd-demo-master-key');
   assert.throws(() => parseEmulateArgs(['--kkt', '0'], {}), /--kkt/);
   assert.throws(() => parseEmulateArgs(['--bogus'], {}), /unknown option/);

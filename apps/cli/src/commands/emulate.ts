@@ -19,6 +19,8 @@ const USAGE = `openofd emulate [options]
   --pregenerate          build every document before sending (measures the gateway only)
   --no-fpo-check         accept confirmations without a valid ФПО (a --crypto none gateway)
   --ack-timeout <ms>     resend after this long without a confirmation (default 10000)
+  --max-connecting <N>   connects in progress at once while the fleet connects (default 128;
+                         a burst of thousands can overflow the listener's queues)
 
 Prints a JSON summary: sent, confirmed, retransmitted, rejected, errors, documents/s,
 latency p50/p95/p99 in ms. SIGINT stops early and prints the figures so far.`;
@@ -105,6 +107,9 @@ export function parseEmulateArgs(argv: string[], env = process.env): FleetOption
         break;
       case '--ack-timeout':
         options.ackTimeoutMs = integer('--ack-timeout', value(), 1);
+        break;
+      case '--max-connecting':
+        options.maxPendingConnects = integer('--max-connecting', value(), 1);
         break;
       default:
         throw new UsageError(`unknown option "${arg}"`);
