@@ -2,6 +2,7 @@ import { jsonText } from '../db/json-rows.js';
 import { addDays } from '../registers/learn-registers.js';
 import type { DocumentColumns } from './document-columns.js';
 import type { IngestDocumentInput } from './ingest-documents.js';
+import { LiteralWriter } from './literal-writer.js';
 
 /**
  * The parameters of the ingest statement for one batch, column by column:
@@ -18,7 +19,9 @@ export interface IngestBatch {
    * In INGEST_COLUMNS order, then the documents and the ФЛК findings (JSON
    * texts, one per line), the raws' offsets, lengths and bytes, the row count.
    */
-  params: (string | Uint8Array)[];
+  params: (string | Buffer)[];
+  /** Index of the raws (bytea) in `params`; every other Buffer is UTF-8 text. */
+  rawsAt: number;
 }
 
 type SqlType = 'text' | 'bigint' | 'integer' | 'smallint' | 'timestamp' | 'date';
@@ -92,53 +95,89 @@ function countGroups(rows: readonly Row[]): void {
   }
 }
 
-/** Element text of an array literal: quoted, `\` and `"` escaped; NUL (refused by PostgreSQL text) → U+FFFD. */
-function quoted(s: string): string {
-  let v = s;
-  if (v.includes('\u0000')) v = v.replaceAll('\u0000', '\ufffd');
-  if (v.includes('\\') || v.includes('"')) v = v.replace(/[\\"]/g, '\\$&');
-  return `"${v}"`;
-}
+/** Bytes per element to start a column's buffer with (it grows when short). */
+const START_BYTES: Record<SqlType, number> = {
+  text: 40,
+  bigint: 12,
+  integer: 6,
+  smallint: 3,
+  timestamp: 22,
+  date: 13,
+};
 
 function arrayLiteral(
   rows: readonly Row[],
+  type: SqlType,
   value: (r: Row) => string | number | null,
-  text: boolean,
-): string {
-  let out = '{';
+): Buffer {
+  const out = new LiteralWriter(rows.length * START_BYTES[type] + 2);
+  const text = type === 'text' || type === 'timestamp' || type === 'date';
+  out.byte(0x7b); // {
   for (let i = 0; i < rows.length; i++) {
     const v = value(rows[i] as Row);
-    if (i > 0) out += ',';
+    if (i > 0) out.byte(0x2c); // ,
     // Numbers are integers (validated or read as such); text and times are quoted.
-    out += v === null ? 'NULL' : text ? quoted(String(v)) : String(v);
+    if (v === null) out.ascii('NULL');
+    else if (text) out.quoted(String(v));
+    else if (typeof v === 'number') out.number(v);
+    else out.ascii(v);
   }
-  return `${out}}`;
+  out.byte(0x7d); // }
+  return out.bytes();
 }
 
+/** JSON texts one per line: JSON.stringify never writes a raw line feed. */
+function jsonLines(rows: readonly Row[], value: (r: Row) => unknown, startBytes: number): Buffer {
+  const out = new LiteralWriter(rows.length * startBytes);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) out.byte(0x0a);
+    out.text(jsonText(value(rows[i] as Row)));
+  }
+  return out.bytes();
+}
+
+const NO_VIOLATIONS = (r: Row) => (r.d.flkViolations.length === 0 ? '[]' : jsonText(r.d.flkViolations));
+
+/**
+ * Params are UTF-8 bytes (binary `text` parameters on PostgreSQL) except the
+ * row count; `raws` indexes the one bytea parameter.
+ */
 export function encodeBatch(rows: readonly Row[]): IngestBatch {
   countGroups(rows);
-  const params: (string | Uint8Array)[] = INGEST_COLUMNS.map(([, type, value]) =>
-    arrayLiteral(rows, value, type === 'text' || type === 'timestamp' || type === 'date'),
+  const params: (string | Buffer)[] = INGEST_COLUMNS.map(([, type, value]) =>
+    arrayLiteral(rows, type, value),
   );
-  // One JSON text per line: JSON.stringify never writes a raw line feed.
-  params.push(
-    rows.map((r) => jsonText(r.d.document)).join('\n'),
-    rows.map((r) => jsonText(r.d.flkViolations)).join('\n'),
-  );
+  params.push(jsonLines(rows, (r) => r.d.document, 4096));
+  const violations = new LiteralWriter(rows.length * 3);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) violations.byte(0x0a);
+    violations.text(NO_VIOLATIONS(rows[i] as Row));
+  }
+  params.push(violations.bytes());
   let size = 0;
-  const offsets: number[] = [];
-  const lengths: number[] = [];
-  for (const { d } of rows) {
-    offsets.push(size + 1); // substring() counts from 1
-    lengths.push(d.raw.byteLength);
+  const offsets = new LiteralWriter(rows.length * 8 + 2);
+  const lengths = new LiteralWriter(rows.length * 4 + 2);
+  offsets.byte(0x7b);
+  lengths.byte(0x7b);
+  for (let i = 0; i < rows.length; i++) {
+    const { d } = rows[i] as Row;
+    if (i > 0) {
+      offsets.byte(0x2c);
+      lengths.byte(0x2c);
+    }
+    offsets.number(size + 1); // substring() counts from 1
+    lengths.number(d.raw.byteLength);
     size += d.raw.byteLength;
   }
+  offsets.byte(0x7d);
+  lengths.byte(0x7d);
   const raws = Buffer.allocUnsafe(size);
   let at = 0;
   for (const { d } of rows) {
     raws.set(d.raw, at);
     at += d.raw.byteLength;
   }
-  params.push(`{${offsets.join(',')}}`, `{${lengths.join(',')}}`, raws, String(rows.length));
-  return { params };
+  const rawsAt = params.length + 2;
+  params.push(offsets.bytes(), lengths.bytes(), raws, String(rows.length));
+  return { params, rawsAt };
 }

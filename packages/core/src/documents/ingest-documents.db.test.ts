@@ -94,6 +94,34 @@ test('keeps the raw bytes verbatim, the JSON, and the query columns', async () =
   assert.equal(row.cryptoStatus, 'verified');
 });
 
+test('the stored document is the exact JSON.stringify text; quoted, escaped and non-ASCII columns arrive intact', async () => {
+  const { db } = database;
+  // Quotes, backslashes, a comma and braces (array-literal syntax), Cyrillic and an astral character.
+  const cashier = 'Кассир "Петров\\" {1,2} 😀';
+  const input = receiptInput({ fd: 12, cashier, buyer: 'a"b@example.ru' });
+  const body = input.document.receipt as Record<string, unknown>;
+  body.items = [{ name: 'Кофе "Арабика" 1\\2 😀\n', price: 159900, quantity: 1.25, sum: 199875 }];
+  const plain = receiptInput({ fd: 13 });
+  await ingestDocuments({ db, documents: [input, plain] });
+  const rows = rowsOf<{
+    fd: number;
+    text: string;
+    cashier: string;
+    buyer: string | null;
+    violations: string;
+  }>(
+    await database.db.execute(sql`select fd_number::int as fd, document as text, cashier, buyer_contact as buyer,
+      flk_violations::text as violations from documents order by fd_number`),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.fd, r.text, r.cashier, r.buyer, r.violations]),
+    [
+      [12, JSON.stringify(input.document), cashier, 'a"b@example.ru', '[]'],
+      [13, JSON.stringify(plain.document), 'Иванова А.', null, '[]'],
+    ],
+  );
+});
+
 test('ФЛК-failed documents are stored with their violations', async () => {
   const { db } = database;
   const input = {

@@ -6,7 +6,7 @@ import { rowsOf } from '../db/migrate.js';
 import type { CryptoStatus, StoredViolation } from '../db/schema/index.js';
 import { AppError } from '../errors.js';
 import { documentColumns, type FnsJson } from './document-columns.js';
-import { encodeBatch } from './ingest-batch.js';
+import { encodeBatch, type IngestBatch } from './ingest-batch.js';
 import { INGEST_FUNCTION, INGEST_FUNCTION_CALL, INGEST_SQL, INGEST_STATEMENT } from './ingest-statement.js';
 
 export interface IngestDocumentInput {
@@ -48,13 +48,14 @@ function validate(d: IngestDocumentInput, i: number): void {
 
 // Storage failures surface as one AppError; the caller (the gateway) then
 // confirms nothing from the batch.
-async function store(db: Db, params: (string | Uint8Array)[]): Promise<IngestedKey[]> {
+async function store(db: Db, { params, rawsAt }: IngestBatch): Promise<IngestedKey[]> {
   try {
     // On PostgreSQL a named statement: parsed and planned once per connection,
     // not once per batch (the plan of this statement costs more than a small
     // batch's rows). A transaction handle takes the plain path.
     const client = (db as { $client?: unknown }).$client;
     if (client instanceof pg.Pool) {
+      // Buffers travel as binary parameters: the UTF-8 bytes of text as they are.
       return (await client.query<IngestedKey>({ name: INGEST_STATEMENT, text: INGEST_SQL, values: params }))
         .rows;
     }
@@ -65,12 +66,16 @@ async function store(db: Db, params: (string | Uint8Array)[]): Promise<IngestedK
       }
       // PGlite's own bytea serializer formats hex digit by digit in JS (~70 µs
       // per document here): the function takes the hex text and casts it.
-      const text = params.map((p) => (typeof p === 'string' ? p : `\\x${Buffer.from(p).toString('hex')}`));
+      const text = params.map((p, i) =>
+        typeof p === 'string' ? p : i === rawsAt ? `\\x${p.toString('hex')}` : p.toString('utf8'),
+      );
       return (await client.query<IngestedKey>(INGEST_FUNCTION_CALL, text)).rows;
     }
     const parts = INGEST_SQL.split(/\$(\d+)/);
+    // A transaction handle may be PGlite's: text goes as text there.
+    const values = params.map((p, i) => (typeof p === 'string' || i === rawsAt ? p : p.toString('utf8')));
     const chunks = parts.map((part, i) =>
-      i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`,
+      i % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1])}`,
     );
     return rowsOf<IngestedKey>(await db.execute(sql.join(chunks)));
   } catch (err) {
@@ -111,7 +116,7 @@ export async function ingestDocuments(options: IngestDocumentsOptions): Promise<
     .sort((a, b) => (a.fnNumber === b.fnNumber ? a.fdNumber - b.fdNumber : a.fnNumber < b.fnNumber ? -1 : 1));
   const batch = encodeBatch(unique.map((d) => ({ d, c: documentColumns(d.document, d.formCode) })));
 
-  const inserted = await store(options.db, batch.params);
+  const inserted = await store(options.db, batch);
   const stored = new Set(inserted.map((r) => keyOf(r.fn_number, Number(r.fd_number))));
 
   // Only the first occurrence of a key in the batch can be the stored one.

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { LiteralWriter } from './literal-writer.js';
+
+/** The array element as the string-building encoder wrote it before, then UTF-8 (Buffer.from). */
+function quotedAsText(s: string): Buffer {
+  const v = s.replaceAll('\u0000', '\ufffd').replace(/[\\"]/g, '\\$&');
+  return Buffer.from(`"${v}"`, 'utf8');
+}
+
+// Quotes, backslashes, NUL, Cyrillic, an astral character and both halves of a
+// surrogate pair alone: everything the byte encoder treats specially.
+const tricky = fc.string({
+  unit: fc.constantFrom('a', '"', '\\', '\u0000', 'Ж', 'ё', '€', '😀', '\ud83d', '\ude00', ',', '{', ' '),
+  maxLength: 40,
+});
+
+test('quoted elements are the UTF-8 of the escaped text, lone surrogates as U+FFFD like Buffer.from', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(tricky, fc.string({ unit: 'binary' })), { maxLength: 20 }), (values) => {
+      // A small start capacity: growing keeps what was written.
+      const w = new LiteralWriter(1);
+      for (const v of values) w.quoted(v);
+      assert.deepEqual(w.bytes(), Buffer.concat(values.map(quotedAsText)));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('numbers are written as String() writes them', () => {
+  const specials = [
+    0,
+    -0,
+    1,
+    -1,
+    9,
+    10,
+    99,
+    100,
+    2 ** 31,
+    2 ** 32 - 1,
+    2 ** 53 - 1,
+    -(2 ** 53) + 1,
+    2 ** 53,
+    1e21,
+    1.5,
+    -0.25,
+  ];
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(...specials),
+          fc.maxSafeInteger(),
+          fc.integer(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+        ),
+        { maxLength: 20 },
+      ),
+      (values) => {
+        const w = new LiteralWriter(1);
+        for (const v of values) {
+          w.number(v);
+          w.byte(0x2c);
+        }
+        assert.equal(w.bytes().toString('latin1'), values.map((v) => `${String(v)},`).join(''));
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('long text is written as its UTF-8', () => {
+  const w = new LiteralWriter(4);
+  const doc = JSON.stringify({ receipt: { user: 'ООО "Ромашка"', items: [{ name: 'Кофе 😀 \\ \n' }] } });
+  w.text(doc);
+  w.byte(0x0a);
+  w.text(doc);
+  assert.equal(w.bytes().toString('utf8'), `${doc}\n${doc}`);
+});
