@@ -126,13 +126,14 @@ function arrayLiteral(
   return out.bytes();
 }
 
-/** JSON texts one per line: JSON.stringify never writes a raw line feed. */
-function jsonLines(rows: readonly Row[], value: (r: Row) => unknown, startBytes: number): Buffer {
-  const out = new LiteralWriter(rows.length * startBytes);
+/** The documents' JSON texts one per line: JSON.stringify never writes a raw line feed. */
+function documentLines(rows: readonly Row[]): Buffer {
+  const out = new LiteralWriter(rows.length * 4096);
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) out.byte(0x0a);
-    out.text(jsonText(value(rows[i] as Row)));
+    out.text(JSON.stringify((rows[i] as Row).d.document));
   }
+  out.replaceNulEscapes(0);
   return out.bytes();
 }
 
@@ -147,7 +148,7 @@ export function encodeBatch(rows: readonly Row[]): IngestBatch {
   const params: (string | Buffer)[] = INGEST_COLUMNS.map(([, type, value]) =>
     arrayLiteral(rows, type, value),
   );
-  params.push(jsonLines(rows, (r) => r.d.document, 4096));
+  params.push(documentLines(rows));
   const violations = new LiteralWriter(rows.length * 3);
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) violations.byte(0x0a);

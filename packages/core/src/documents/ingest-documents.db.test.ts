@@ -275,6 +275,7 @@ test('a NUL character in a decoded string does not break the batch; the raw byte
   ]);
   const row = await getDocument({ db, fnNumber: input.fnNumber, fdNumber: 50 });
   assert.equal(row.cashier, 'Иванов\ufffd');
+  assert.equal((row.document.receipt as Record<string, unknown>).operator, 'Иванов\ufffd');
   assert.deepEqual(new Uint8Array(row.raw), input.raw);
 });
 

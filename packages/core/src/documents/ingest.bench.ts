@@ -6,14 +6,16 @@
 // (building the batch, the driver; on PGlite the whole database too).
 // OFD_BENCH_ENGINES=postgres,pglite picks engines; OFD_BENCH_DOCS scales;
 // OFD_BENCH_BATCH sets the batch size (the gateway's batches are smaller
-// when fewer registers are connected).
+// when fewer registers are connected). First the encoding alone, in Node.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrate, rowsOf } from '../db/migrate.js';
+import { documentColumns } from './document-columns.js';
 import { ensureDocumentPartitions } from './ensure-document-partitions.js';
+import { encodeBatch } from './ingest-batch.js';
 import { type FleetDrive, fleetDrives, nextFleetDocument } from './ingest-bench-documents.js';
 import { type IngestDocumentInput, ingestDocuments } from './ingest-documents.js';
 
@@ -105,11 +107,31 @@ async function measure(engine: string, database: Database, pgData: string | unde
   );
 }
 
+/**
+ * Node CPU of encoding the batches alone (query columns, array literals, JSON
+ * texts, raws; no driver, no socket, no database): steadier than the Node
+ * figure above, which also holds the driver, the kernel's socket work and GC.
+ */
+function measureEncode(): void {
+  const work = batches(fleetDrives(DRIVES), 40);
+  const encode = (batch: IngestDocumentInput[]) =>
+    encodeBatch(batch.map((d) => ({ d, c: documentColumns(d.document, d.formCode) }))).params.length;
+  for (const batch of work) encode(batch); // warm-up
+  const cpu0 = process.cpuUsage();
+  for (let round = 0; round < 3; round++) for (const batch of work) encode(batch);
+  const cpu = process.cpuUsage(cpu0);
+  const n = 3 * work.length * BATCH;
+  console.log(
+    `encoding alone: Node CPU ${((cpu.user + cpu.system) / n).toFixed(1)} µs/doc (batches of ${BATCH})`,
+  );
+}
+
 console.log(
   `load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
+measureEncode();
 if (engines.includes('postgres')) {
   const server = await startPostgres();
   try {

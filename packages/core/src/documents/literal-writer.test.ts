@@ -79,3 +79,33 @@ test('long text is written as its UTF-8', () => {
   w.text(doc);
   assert.equal(w.bytes().toString('utf8'), `${doc}\n${doc}`);
 });
+
+test('JSON texts keep every character but NUL, whose escape becomes that of U+FFFD', () => {
+  const texts = fc.array(fc.string({ unit: fc.constantFrom('a', '\\', 'u', '0', '\u0000', 'Ж', '"') }), {
+    maxLength: 12,
+  });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 8 }), texts, (before, values) => {
+      const w = new LiteralWriter(1);
+      w.text(before);
+      w.byte(0x0a);
+      const from = w.length;
+      values.forEach((v, i) => {
+        if (i > 0) w.byte(0x0a);
+        w.text(JSON.stringify(v));
+      });
+      w.replaceNulEscapes(from);
+      const [head, ...lines] = w.bytes().toString('utf8').split('\n');
+      assert.equal(head, before);
+      assert.equal(lines.length, Math.max(values.length, 1));
+      values.forEach((v, i) => {
+        const line = lines[i] as string;
+        // The same text where there was no NUL; else the same length, parsing to U+FFFD for NUL.
+        if (!v.includes('\u0000')) assert.equal(line, JSON.stringify(v));
+        assert.equal(line.length, JSON.stringify(v).length);
+        assert.equal(JSON.parse(line), v.replaceAll('\u0000', '\ufffd'));
+      });
+    }),
+    { numRuns: 3000 },
+  );
+});
