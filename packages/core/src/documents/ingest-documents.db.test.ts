@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import type { Database } from '../db/database.js';
 import { rowsOf } from '../db/migrate.js';
 import { AppError } from '../errors.js';
@@ -62,6 +63,37 @@ test('a batch with repeats inside and against stored documents stores each key o
   assert.deepEqual(outcomes, ['stored', 'duplicate', 'duplicate', 'stored']);
   assert.equal(await count('documents'), 3);
   assert.deepEqual(await relayed(), [[`${FN}/5`], [`${FN}/6`, `${FN}/7`]]);
+});
+
+test('any mix of repeats and stored keys: each key stored once, reported stored at its first new occurrence only', async () => {
+  const { db } = database;
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 6 })), { maxLength: 6 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 6 })), {
+        minLength: 1,
+        maxLength: 14,
+      }),
+      async (before, batch) => {
+        // Fresh FNs per run; FN order differs from input order (…9 < …10 as text is false).
+        const fnOf = (f: number) => `99990789${String(run * 10 + [10, 9, 2][f]!).padStart(8, '0')}`;
+        run++;
+        const input = (keys: [number, number][]) => keys.map(([f, fd]) => receiptInput({ fn: fnOf(f), fd }));
+        await ingestDocuments({ db, documents: input(before) });
+        const seen = new Set(before.map(([f, fd]) => `${f}/${fd}`));
+        const expected = batch.map(([f, fd]) => {
+          const k = `${f}/${fd}`;
+          if (seen.has(k)) return 'duplicate';
+          seen.add(k);
+          return 'stored';
+        });
+        assert.deepEqual(await ingestDocuments({ db, documents: input(batch) }), expected);
+      },
+    ),
+    { numRuns: 15 },
+  );
+  assert.equal(await count('documents'), await count('document_keys'));
 });
 
 test('keeps the raw bytes verbatim, the JSON, and the query columns', async () => {
