@@ -8,6 +8,11 @@
  */
 const NUL_ESCAPE = Buffer.from('\\u0000', 'latin1');
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters looked for.
+const NEEDS_ESCAPE = /["\\\u0000]/;
+// Shorter strings: the JS loop costs less than the regular expression and the call.
+const NATIVE_FROM = 8;
+
 export class LiteralWriter {
   private buf: Buffer;
   private at = 0;
@@ -66,6 +71,13 @@ export class LiteralWriter {
     const buf = this.buf;
     let at = this.at;
     buf[at++] = 0x22;
+    if (s.length >= NATIVE_FROM && !NEEDS_ESCAPE.test(s)) {
+      // Longer text without escapes: the native encoder beats the JS loop.
+      at += buf.write(s, at, 'utf8');
+      buf[at++] = 0x22;
+      this.at = at;
+      return;
+    }
     for (let i = 0; i < s.length; i++) {
       let c = s.charCodeAt(i);
       if (c < 0x80) {
