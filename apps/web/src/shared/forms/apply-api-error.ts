@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { ApiError } from '../api/api-error';
 
 interface FormLike {
@@ -24,7 +25,9 @@ export function applyApiError(
     if (known.has(target)) onFields[target] = message;
     else elsewhere.push(message);
   }
-  form.setErrors(onFields);
+  // Commit the errors now: otherwise React may render them after the frame in
+  // which focusFirstInvalid looks for the marked field, and focus stays put.
+  flushSync(() => form.setErrors(onFields));
   if (Object.keys(onFields).length > 0 && elsewhere.length === 0) {
     focusFirstInvalid();
     return undefined;
@@ -38,10 +41,22 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'Что-то пошло не так. Повторите попытку.';
 }
 
-/** Moves focus to the first field Mantine marked invalid, so keyboard and screen-reader users land on it. */
+/**
+ * Moves focus to the first field Mantine marked invalid, so keyboard and
+ * screen-reader users land on it. Also Mantine's onValidationFailure, called
+ * before the errors render: so it looks on the next animation frame, and on
+ * a few after that until a marked field exists.
+ */
 export function focusFirstInvalid(): void {
+  focusWhenMarked(FOCUS_FRAMES);
+}
+
+const FOCUS_FRAMES = 10;
+
+function focusWhenMarked(frames: number): void {
   requestAnimationFrame(() => {
     const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-    el?.focus();
+    if (el) el.focus();
+    else if (frames > 1) focusWhenMarked(frames - 1);
   });
 }
