@@ -140,7 +140,6 @@ test('garbage gets a specific rejection and a closed connection; earlier message
   const h = createHarness({ database });
   const c = h.connect();
   // Separate chunks: the garbage arrives while the first message is still being committed.
-  // (Within one chunk the decoder's error would drop the message; the register then resends it.)
   c.toServer.write(buildMessage({ fd: 1 }));
   await new Promise((r) => setImmediate(r));
   c.toServer.write(Uint8Array.from([0x2a, 0x08, 0x41, 0x0b, 1, 2, 3]));
@@ -149,6 +148,29 @@ test('garbage gets a specific rejection and a closed connection; earlier message
     c.reader.replies.map((r) => r.fd),
     [1],
   );
+  assert.equal(await h.rejected('bad_signature'), 1);
+  await c.session.done;
+});
+
+test('sound messages ahead of garbage in the same chunk are stored and confirmed, then the connection closes', async () => {
+  const h = createHarness({ database });
+  const c = h.connect();
+  c.toServer.write(
+    concat(
+      buildMessage({ fd: 1 }),
+      buildMessage({ fd: 2 }),
+      Uint8Array.from([0x2a, 0x08, 0x41, 0x0b, 1, 2, 3]),
+    ),
+  );
+  await c.reader.waitEnd();
+  assert.deepEqual(
+    c.reader.replies.map((r) => [r.fd, r.code]),
+    [
+      [1, 0],
+      [2, 0],
+    ],
+  );
+  assert.equal(await storedCount(), 2);
   assert.equal(await h.rejected('bad_signature'), 1);
   await c.session.done;
 });

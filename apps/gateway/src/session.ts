@@ -102,18 +102,24 @@ export class Session {
   #onData(chunk: Buffer): void {
     if (this.#state !== 'open') return;
     const before = this.#decoder.buffered;
-    let messages: WireMessage[];
+    let settled: { messages: WireMessage[]; error?: ProtocolError };
     try {
-      messages = this.#decoder.push(chunk);
+      settled = this.#decoder.pushSettled(chunk);
     } catch (err) {
       this.#refuseFrame(err);
       return;
     }
+    const { messages, error } = settled;
     const now = Date.now();
     this.#lastActive = now;
     if (messages.length > 0) {
       const receivedAt = new Date(now);
       for (const m of messages) this.#accept(m, receivedAt);
+    }
+    // Whole messages ahead of a bad frame in the same chunk are still answered.
+    if (error) {
+      this.#refuseFrame(error);
+      return;
     }
     const after = this.#decoder.buffered;
     if (after === 0) this.#clearMessageTimer();

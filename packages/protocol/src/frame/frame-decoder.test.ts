@@ -104,6 +104,29 @@ test('a wrong signature byte fails as soon as it arrives', () => {
   failsWith([golden, Uint8Array.of(0x47, 0x45, 0x54)], 'BAD_SIGNATURE', 466);
 });
 
+test('pushSettled: whole messages ahead of a bad frame in the same chunk come back beside the error', () => {
+  const decoder = new FrameDecoder();
+  const chunk = new Uint8Array(golden.length + second.length + 3);
+  chunk.set(golden, 0);
+  chunk.set(second, golden.length);
+  chunk.set([0x47, 0x45, 0x54], golden.length + second.length);
+  const { messages, error } = decoder.pushSettled(chunk);
+  assert.equal(messages.length, 2);
+  assertGolden(messages[0]);
+  assert.equal(messages[1]?.container.fdNumber, 42);
+  assert.ok(error instanceof ProtocolError);
+  assert.equal(error.code, 'BAD_SIGNATURE');
+  assert.equal(error.offset, golden.length + second.length);
+  // The stream cannot be resynchronised: later chunks give nothing but the same error.
+  const later = decoder.pushSettled(golden);
+  assert.deepEqual(later.messages, []);
+  assert.equal(later.error, error);
+  assert.throws(
+    () => decoder.push(golden),
+    (e) => e === error,
+  );
+});
+
 test('an oversized length is rejected right after the 30-byte header', () => {
   const header = golden.slice(0, 30);
   header[24] = 0xff;

@@ -25,12 +25,27 @@ export class FrameDecoder {
    * the stream cannot be resynchronised, so every later call throws it again.
    */
   push(chunk: Uint8Array): WireMessage[] {
-    if (this.#failure) throw this.#failure;
+    const { messages, error } = this.pushSettled(chunk);
+    if (error) throw error;
+    return messages;
+  }
+
+  /**
+   * Like `push`, but a bad frame does not take the whole messages before it
+   * in the same chunk down with it: they come back beside the error. They
+   * were whole and sound, so the caller may still answer them before it closes
+   * the stream (§1.7), sparing the register a resend.
+   */
+  pushSettled(chunk: Uint8Array): { messages: WireMessage[]; error?: ProtocolError } {
+    const messages: WireMessage[] = [];
+    if (this.#failure) return { messages, error: this.#failure };
     try {
-      return this.#consume(chunk);
+      this.#consume(chunk, messages);
+      return { messages };
     } catch (e) {
-      if (e instanceof ProtocolError) this.#failure = e;
-      throw e;
+      if (!(e instanceof ProtocolError)) throw e;
+      this.#failure = e;
+      return { messages, error: e };
     }
   }
 
@@ -47,8 +62,7 @@ export class FrameDecoder {
     }
   }
 
-  #consume(chunk: Uint8Array): WireMessage[] {
-    const out: WireMessage[] = [];
+  #consume(chunk: Uint8Array, out: WireMessage[]): void {
     let pos = 0;
     while (pos < chunk.length) {
       if (this.#message === null && this.#filled === 0 && chunk.length - pos >= SESSION_HEADER_SIZE) {
@@ -95,6 +109,5 @@ export class FrameDecoder {
       this.#message = null;
       this.#filled = 0;
     }
-    return out;
   }
 }
