@@ -220,8 +220,16 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
 
   function pipeline(message: WireMessage, receivedAt: Date): MessageOutcome | Promise<MessageOutcome> {
     // The container's FN (written by the drive, covered by its CRC and signs) is
-    // authoritative; the session header's copy is the register's.
+    // authoritative; the session header's copy is the register's, and the reply
+    // goes back under it (protocol.md §1.6), so it must name the same drive.
     const { container } = message;
+    if (message.session.fnNumber !== container.fnNumber) {
+      return {
+        kind: 'reject',
+        reason: 'header_mismatch',
+        detail: `session header says FN ${message.session.fnNumber}, the container ${container.fnNumber}`,
+      };
+    }
     let split: SplitDocument;
     try {
       split = splitDocument(message.body);

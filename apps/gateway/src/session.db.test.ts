@@ -281,6 +281,19 @@ test('a document under headers naming another FD is refused and not stored', asy
   assert.equal(await storedCount(), 0);
 });
 
+test('a session header naming another FN than the container is refused and not stored', async () => {
+  const h = createHarness({ database, crypto: 'emulated' });
+  const message = buildMessage({ fd: 7, masterKey: MASTER_KEY }).slice();
+  // Bytes 8..23 of the session header: the FN in ASCII (protocol.md §1.2). Not covered by any CRC.
+  message.set(new TextEncoder().encode('9999078900009999'), 8);
+  const c = h.connect();
+  c.toServer.write(message);
+  await c.reader.waitEnd();
+  assert.equal(c.reader.replies.length, 0);
+  assert.equal(await h.rejected('header_mismatch'), 1);
+  assert.equal(await storedCount(), 0);
+});
+
 test('an undecodable document in a sound frame is answered with 11 and not stored', async () => {
   const h = createHarness({ database, crypto: 'none' });
   const c = h.connect();
