@@ -85,6 +85,10 @@ describe('organizations in Chromium: details, switching, certificate sign-in, in
     // KPP format: caught in the browser, before any request.
     await details.getByText('КПП — 9 знаков').waitFor();
     await details.getByLabel('КПП').fill('773601001');
+    // As on a 720 px screen from the top of the page: the click scrolls the
+    // button into view, which leaves the INN field under the fixed header.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
     // INN checksum: the server's message, beside the INN field, focused.
     await details.getByLabel('ИНН').and(page.locator('[aria-invalid="true"]')).waitFor();
@@ -95,6 +99,10 @@ describe('organizations in Chromium: details, switching, certificate sign-in, in
     await page.waitForFunction((el) => el !== null && el === el.ownerDocument.activeElement, innField, {
       timeout: 5000,
     });
+    // Scrolled into view below the fixed 60 px header, not under it.
+    const innBox = await innField?.boundingBox();
+    assert.ok(innBox && innBox.y >= 60, `the focused INN field is at y = ${innBox?.y}, under the header`);
+    await page.setViewportSize({ width: 1280, height: 860 });
     await browser.shot('03-profile-bad-inn');
     await details.getByLabel('ИНН').fill((await currentInn()) ?? '');
     await details.getByLabel('Ф.И.О. руководителя').fill('Петров Пётр Петрович');
